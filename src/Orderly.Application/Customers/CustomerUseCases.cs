@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Orderly.Application.Persistence;
+using Orderly.Domain.Common;
+using Orderly.Domain.Customers;
+
+namespace Orderly.Application.Customers;
+
+public sealed record RegisterCustomerRequest(string Code, string Name, string Currency, decimal CreditLimit, int PaymentTermsDays);
+
+public sealed record CustomerView(Guid Id, string Code, string Name, string Currency, decimal CreditLimit, int PaymentTermsDays)
+{
+    public static CustomerView Of(Customer c) => new(c.Id.Value, c.Code, c.Name, c.Currency, c.CreditLimit, c.PaymentTermsDays);
+}
+
+/// <summary>Registers customers and reads them back.</summary>
+public sealed class CustomerUseCases(OrderlyDbContext db, TimeProvider clock)
+{
+    public async Task<CustomerView> RegisterAsync(RegisterCustomerRequest request, CancellationToken ct)
+    {
+        var customer = Customer.Register(request.Code, request.Name, request.Currency, request.CreditLimit, request.PaymentTermsDays, clock.GetUtcNow());
+        if (await db.Customers.AnyAsync(c => c.Code == customer.Code, ct))
+            throw new BusinessRuleViolation("customer.code_taken", $"A customer with code '{customer.Code}' already exists.");
+        db.Customers.Add(customer);
+        await db.SaveChangesAsync(ct);
+        return CustomerView.Of(customer);
+    }
+
+    public async Task<CustomerView> GetAsync(Guid id, CancellationToken ct) =>
+        CustomerView.Of(await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == CustomerId.From(id), ct)
+            ?? throw new NotFound("customer.not_found", $"No customer has id {id}."));
+
+    public async Task<IReadOnlyList<CustomerView>> ListAsync(CancellationToken ct) =>
+        (await db.Customers.AsNoTracking().OrderBy(c => c.Code).ToListAsync(ct)).Select(CustomerView.Of).ToList();
+}

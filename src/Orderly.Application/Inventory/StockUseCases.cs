@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Orderly.Application.Common;
+using Orderly.Application.Persistence;
+using Orderly.Domain.Common;
+using Orderly.Domain.Inventory;
+
+namespace Orderly.Application.Inventory;
+
+public sealed record ReceiveStockRequest(string WarehouseCode, string Sku, decimal Quantity, string? Reference);
+
+public sealed record AdjustStockRequest(string WarehouseCode, string Sku, decimal Change, string Reason);
+
+public sealed record StockView(string WarehouseCode, string Sku, decimal OnHand, decimal Reserved, decimal Available);
+
+public sealed record StockMovementView(long Id, string WarehouseCode, string Sku, string Kind, decimal OnHandChange, decimal ReservedChange,
+    Guid? OrderId, string Reference, string Actor, DateTimeOffset At);
+
+/// <summary>Goods receipts, stock counts and the stock and ledger queries.</summary>
+public sealed class StockUseCases(OrderlyDbContext db, StockLedger ledger)
+{
+    public async Task<StockView> ReceiveAsync(ReceiveStockRequest r, string actor, CancellationToken ct) =>
+        await db.InTransactionAsync(async () =>
+        {
+            var (warehouse, sku) = await ResolveAsync(r.WarehouseCode, r.Sku, r.Quantity, "quantity", mustBePositive: true, ct);
+            await ledger.ReceiveAsync(warehouse.Id, sku, r.Quantity, r.Reference ?? "receipt", actor, ct);
+            await db.SaveChangesAsync(ct);
+            return await GetAsync(warehouse, sku, ct);
+        }, ct);
+
+    public async Task<StockView> AdjustAsync(AdjustStockRequest r, string actor, CancellationToken ct) =>
+        await db.InTransactionAsync(async () =>
+        {
+            if (string.IsNullOrWhiteSpace(r.Reason))
+                throw InvalidInput.ForField("reason", "stock.reason_required", "Say why the stock is adjusted (count, damage, ...).");
+            var (warehouse, sku) = await ResolveAsync(r.WarehouseCode, r.Sku, r.Change, "change", mustBePositive: false, ct);
+            await ledger.AdjustAsync(warehouse.Id, sku, r.Change, r.Reason, actor, ct);
+            await db.SaveChangesAsync(ct);
+            return await GetAsync(warehouse, sku, ct);
+        }, ct);
+
+    public async Task<IReadOnlyList<StockView>> QueryAsync(string? sku, string? warehouseCode, CancellationToken ct)
+    {
+        var rows = await (from s in db.StockLevels.AsNoTracking()
+                          join w in db.Warehouses.AsNoTracking() on s.WarehouseId equals w.Id
+                          where (sku == null || s.Sku == sku) && (warehouseCode == null || w.Code == warehouseCode)
+                          orderby s.Sku, w.Priority
+                          select new { w.Code, s.Sku, s.OnHand, s.Reserved }).ToListAsync(ct);
+        return rows.Select(x => new StockView(x.Code, x.Sku, x.OnHand, x.Reserved, x.OnHand - x.Reserved)).ToList();
+    }
+
+    public async Task<IReadOnlyList<StockMovementView>> MovementsAsync(string? sku, Guid? orderId, int limit, CancellationToken ct)
+    {
+        var order = orderId is { } id ? OrderId.From(id) : (OrderId?)null;
+        var rows = await (from m in db.StockMovements.AsNoTracking()
+                          join w in db.Warehouses.AsNoTracking() on m.WarehouseId equals w.Id
+                          where (sku == null || m.Sku == sku) && (order == null || m.OrderId == order)
+                          orderby m.Id descending
+                          select new { m, w.Code }).Take(Math.Clamp(limit, 1, 1000)).ToListAsync(ct);
+        return rows.Select(x => new StockMovementView(x.m.Id, x.Code, x.m.Sku, x.m.Kind.ToString(), x.m.OnHandChange, x.m.ReservedChange,
+            x.m.OrderId?.Value, x.m.Reference, x.m.Actor, x.m.At)).ToList();
+    }
+
+    private async Task<(Warehouse Warehouse, string Sku)> ResolveAsync(string warehouseCode, string sku, decimal quantity, string field,
+        bool mustBePositive, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var warehouse = await db.Warehouses.AsNoTracking().SingleOrDefaultAsync(w => w.Code == warehouseCode, ct);
+        if (warehouse is null) errors.Add("warehouseCode", $"No warehouse has code '{warehouseCode}'.");
+        var product = await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Sku == sku, ct);
+        if (product is null) errors.Add("sku", $"No product has SKU '{sku}'.");
+        if (mustBePositive ? quantity <= 0 : quantity == 0) errors.Add(field, mustBePositive ? "The quantity must be greater than zero." : "The change cannot be zero.");
+        else if (product is not null && !QuantityPrecision.Fits(quantity, product.UnitDecimals))
+            errors.Add(field, $"'{product.Unit}' allows {product.UnitDecimals} decimal(s).");
+        errors.ThrowIfAny("stock.invalid", "The stock movement cannot be posted as sent.");
+        return (warehouse!, product!.Sku);
+    }
+
+    private async Task<StockView> GetAsync(Warehouse warehouse, string sku, CancellationToken ct)
+    {
+        var level = await db.StockLevels.AsNoTracking().SingleAsync(s => s.WarehouseId == warehouse.Id && s.Sku == sku, ct);
+        return new StockView(warehouse.Code, sku, level.OnHand, level.Reserved, level.OnHand - level.Reserved);
+    }
+}

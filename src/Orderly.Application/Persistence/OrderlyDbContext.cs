@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Orderly.Domain.Billing;
+using Orderly.Domain.Catalog;
+using Orderly.Domain.Common;
+using Orderly.Domain.Customers;
+using Orderly.Domain.Fulfilment;
+using Orderly.Domain.Inventory;
+using Orderly.Domain.Sales;
+using Orderly.Application.Common;
+using Orderly.Application.Idempotency;
+
+namespace Orderly.Application.Persistence;
+
+/// <summary>The one unit of work. The schema itself comes from the SQL migrations, not from this model.</summary>
+public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options) : DbContext(options)
+{
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<Warehouse> Warehouses => Set<Warehouse>();
+    public DbSet<StockLevel> StockLevels => Set<StockLevel>();
+    public DbSet<StockMovement> StockMovements => Set<StockMovement>();
+    public DbSet<SalesOrder> SalesOrders => Set<SalesOrder>();
+    public DbSet<OrderHistoryEntry> OrderHistory => Set<OrderHistoryEntry>();
+    public DbSet<Shipment> Shipments => Set<Shipment>();
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+    public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
+    {
+        conventions.Properties<CustomerId>().HaveConversion<TypedIdConverter<CustomerId>>();
+        conventions.Properties<ProductId>().HaveConversion<TypedIdConverter<ProductId>>();
+        conventions.Properties<WarehouseId>().HaveConversion<TypedIdConverter<WarehouseId>>();
+        conventions.Properties<OrderId>().HaveConversion<TypedIdConverter<OrderId>>();
+        conventions.Properties<InvoiceId>().HaveConversion<TypedIdConverter<InvoiceId>>();
+        conventions.Properties<ShipmentId>().HaveConversion<TypedIdConverter<ShipmentId>>();
+        conventions.Properties<OrderStatus>().HaveConversion<string>();
+        conventions.Properties<HoldReason>().HaveConversion<string>();
+        conventions.Properties<MovementKind>().HaveConversion<string>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.ApplyConfigurationsFromAssembly(typeof(OrderlyDbContext).Assembly);
+        SnakeCaseNames.Apply(model);
+    }
+}

@@ -1,0 +1,41 @@
+using Orderly.Domain.Common;
+
+namespace Orderly.Domain.Customers;
+
+/// <summary>A customer we sell to on credit: what it may owe us and how long it has to pay.</summary>
+public sealed class Customer
+{
+    private Customer() { }
+
+    public CustomerId Id { get; private set; }
+    public string Code { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public string Currency { get; private set; } = "";
+    public decimal CreditLimit { get; private set; }
+    public int PaymentTermsDays { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public static Customer Register(string code, string name, string currency, decimal creditLimit,
+        int paymentTermsDays, DateTimeOffset now)
+    {
+        var errors = new FieldErrors();
+        errors.RequireText("code", code, 32);
+        errors.RequireText("name", name, 200);
+        if (!Common.Currency.IsKnown(currency))
+            errors.Add("currency", $"'{currency}' is not an ISO 4217 currency code Orderly knows (e.g. EUR, USD, CNY).");
+        if (creditLimit < 0) errors.Add("creditLimit", "The credit limit cannot be negative; use 0 for cash-only customers.");
+        if (paymentTermsDays is < 0 or > 365) errors.Add("paymentTermsDays", "Payment terms are between 0 and 365 days.");
+        errors.ThrowIfAny("customer.invalid", "The customer cannot be registered as sent.");
+
+        return new Customer
+        {
+            Id = CustomerId.New(),
+            Code = code.Trim(),
+            Name = name.Trim(),
+            Currency = currency,
+            CreditLimit = creditLimit,
+            PaymentTermsDays = paymentTermsDays,
+            CreatedAt = now,
+        };
+    }
+}

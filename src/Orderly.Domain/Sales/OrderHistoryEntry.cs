@@ -1,0 +1,30 @@
+using Orderly.Domain.Common;
+
+namespace Orderly.Domain.Sales;
+
+/// <summary>One entry of an order's history: who did what, when, from which status to which, and why.</summary>
+public sealed class OrderHistoryEntry
+{
+    private OrderHistoryEntry() { }
+
+    public long Id { get; private set; }
+    public OrderId OrderId { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public string Actor { get; private set; } = "";
+    public string Action { get; private set; } = "";
+    public OrderStatus? FromStatus { get; private set; }
+    public OrderStatus ToStatus { get; private set; }
+    public string Reason { get; private set; } = "";
+
+    internal static OrderHistoryEntry Record(OrderId order, DateTimeOffset at, string actor, string action,
+        OrderStatus? from, OrderStatus to, string reason) => new()
+    {
+        OrderId = order,
+        At = at,
+        Actor = actor,
+        Action = action,
+        FromStatus = from,
+        ToStatus = to,
+        Reason = reason,
+    };
+}

@@ -1,0 +1,72 @@
+using Orderly.Domain.Common;
+
+namespace Orderly.Domain.Sales;
+
+/// <summary>
+/// A line of a sales order with the terms captured at entry (list price, tax rate, discount ceiling) and how far it has
+/// come: reserved (held in a warehouse, not yet shipped), shipped, invoiced.
+/// </summary>
+public sealed class OrderLine
+{
+    private OrderLine() { }
+
+    public OrderId OrderId { get; private set; }
+    public int LineNo { get; private set; }
+    public ProductId ProductId { get; private set; }
+    public string Sku { get; private set; } = "";
+    public string Description { get; private set; } = "";
+    public string Unit { get; private set; } = "";
+    public int UnitDecimals { get; private set; }
+    public decimal Quantity { get; private set; }
+    public decimal? UnitPrice { get; private set; }
+    public decimal ListPrice { get; private set; }
+    public decimal MaxDiscountPercent { get; private set; }
+    public decimal TaxRate { get; private set; }
+    public decimal ReservedQuantity { get; internal set; }
+    public decimal ShippedQuantity { get; internal set; }
+    public decimal InvoicedQuantity { get; internal set; }
+
+    /// <summary>Quantity neither held in stock for this line nor shipped: what the line still waits for.</summary>
+    public decimal QuantityToReserve => Quantity - ReservedQuantity - ShippedQuantity;
+
+    public decimal QuantityToInvoice => ShippedQuantity - InvoicedQuantity;
+
+    internal static OrderLine Create(OrderId order, int lineNo, OrderLineTerms terms) => new()
+    {
+        OrderId = order,
+        LineNo = lineNo,
+        ProductId = terms.ProductId,
+        Sku = terms.Sku,
+        Description = terms.Description,
+        Unit = terms.Unit,
+        UnitDecimals = terms.UnitDecimals,
+        Quantity = terms.Quantity,
+        UnitPrice = terms.UnitPrice,
+        ListPrice = terms.ListPrice,
+        MaxDiscountPercent = terms.MaxDiscountPercent,
+        TaxRate = terms.TaxRate,
+    };
+
+    /// <summary>Net amount of <paramref name="quantity"/> of this line, rounded to the currency's minor unit.</summary>
+    public decimal NetAmount(decimal quantity, Currency currency, MoneyRounding rounding) =>
+        rounding.Round(quantity * (UnitPrice ?? 0m), currency);
+
+    public decimal TaxAmount(decimal quantity, Currency currency, MoneyRounding rounding) =>
+        rounding.Round(NetAmount(quantity, currency, rounding) * TaxRate, currency);
+
+    public decimal GrossAmount(decimal quantity, Currency currency, MoneyRounding rounding) =>
+        NetAmount(quantity, currency, rounding) + TaxAmount(quantity, currency, rounding);
+}
+
+/// <summary>What a line is to be: the product, its terms at entry, the quantity and the agreed unit price (if any).</summary>
+public sealed record OrderLineTerms(
+    ProductId ProductId,
+    string Sku,
+    string Description,
+    string Unit,
+    int UnitDecimals,
+    decimal Quantity,
+    decimal? UnitPrice,
+    decimal ListPrice,
+    decimal MaxDiscountPercent,
+    decimal TaxRate);
