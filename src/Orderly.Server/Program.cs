@@ -1,6 +1,67 @@
-var builder = WebApplication.CreateBuilder(args);
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using Orderly.Application;
+using Orderly.Application.Common;
+using Orderly.Application.Persistence;
+using Orderly.Server.Demo;
+using Orderly.Server.Endpoints;
+using Orderly.Server.Http;
+
+var seedDemo = args.Contains(DemoData.Flag);
+var builder = WebApplication.CreateBuilder(args.Where(a => a != DemoData.Flag).ToArray());
+
+var connectionString = builder.Configuration.GetConnectionString("Orderly") ?? "Data Source=data/orderly.db";
+var options = builder.Configuration.GetSection("Orderly").Get<OrderlyOptions>() ?? new OrderlyOptions();
+seedDemo |= builder.Configuration.GetValue<bool>("Orderly:SeedDemo");
+
+builder.Services.AddOrderly(connectionString, options);
+builder.Services.AddScoped<Idempotent>();
+builder.Services.AddExceptionHandler<Problems>();
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o));
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = BodySizeLimit.MaxBytes);
+
 var app = builder.Build();
-app.MapGet("/health", () => "ok");
+
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    var applied = await DatabaseSetup.PrepareAsync(scope.ServiceProvider.GetRequiredService<OrderlyDbContext>());
+    foreach (var script in applied) app.Logger.LogInformation("Applied migration {Migration}", script.Name);
+}
+if (seedDemo) await DemoData.SeedAsync(app.Services);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages(async status =>
+{
+    var http = status.HttpContext;
+    var (code, detail) = http.Response.StatusCode switch
+    {
+        404 => ("route.not_found", $"Nothing lives at {http.Request.Method} {http.Request.Path}. The API is described at /openapi/v1.json."),
+        405 => ("route.method_not_allowed", $"{http.Request.Method} is not supported on {http.Request.Path}."),
+        _ => ("http.error", "The request could not be served."),
+    };
+    await Problems.WriteAsync(http, Problems.Create(http.Response.StatusCode, code, "The request could not be served.", detail), http.RequestAborted);
+});
+app.UseBodySizeLimit();
+
+app.MapOpenApi();
+app.MapHealth();
+app.MapMasterData();
+app.MapStock();
+app.MapOrders();
+app.MapFulfilment();
+app.MapBilling();
+
 app.Run();
 
+static void ConfigureJson(JsonOptions o)
+{
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+    o.SerializerOptions.RespectNullableAnnotations = true;
+    o.SerializerOptions.RespectRequiredConstructorParameters = true;
+}
+
+/// <summary>The entry point; public so the API tests can host it.</summary>
 public partial class Program;

@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using Orderly.Application.Common;
+using Orderly.Application.Persistence;
+using Orderly.Application.Sales;
+using Orderly.Domain.Billing;
+using Orderly.Domain.Common;
+using Orderly.Domain.Sales;
+
+namespace Orderly.Application.Billing;
+
+public sealed record InvoiceLineView(int LineNo, string Sku, decimal Quantity, decimal UnitPrice, decimal TaxRate, decimal NetAmount,
+    decimal TaxAmount, decimal GrossAmount);
+
+public sealed record PaymentView(long Id, Guid InvoiceId, decimal Amount, DateOnly ReceivedOn, string Reference, string RecordedBy,
+    DateTimeOffset RecordedAt);
+
+public sealed record InvoiceView(Guid Id, string Number, Guid OrderId, string Currency, DateOnly IssuedOn, DateOnly DueOn,
+    decimal NetAmount, decimal TaxAmount, decimal TotalAmount, decimal PaidAmount, decimal OpenAmount,
+    IReadOnlyList<InvoiceLineView> Lines, IReadOnlyList<PaymentView> Payments);
+
+public sealed record RecordPaymentRequest(decimal Amount, string? Reference = null, DateOnly? ReceivedOn = null);
+
+/// <summary>Bills what shipped and records the money that comes in against it.</summary>
+public sealed class InvoiceUseCases(OrderlyDbContext db, OrderStore orders, DocumentNumbers numbers, OrderlyOptions options, TimeProvider clock)
+{
+    public async Task<InvoiceView> InvoiceAsync(Guid orderId, int? expectedVersion, string actor, CancellationToken ct) =>
+        await db.InTransactionAsync(async () =>
+        {
+            var order = await orders.ForChangeAsync(orderId, expectedVersion, ct);
+            var invoice = await InvoiceAsync(order, actor, ct);
+            await db.SaveChangesAsync(ct);
+            return View(invoice);
+        }, ct);
+
+    internal async Task<Invoice> InvoiceAsync(SalesOrder order, string actor, CancellationToken ct)
+    {
+        order.EnsureAllowed(OrderCommand.Invoice);
+        var terms = await db.Customers.AsNoTracking().Where(c => c.Id == order.CustomerId).Select(c => c.PaymentTermsDays).SingleAsync(ct);
+        var number = await numbers.NextAsync(DocumentNumbers.Invoice, ct);
+        var now = clock.GetUtcNow();
+        var invoice = Invoice.Issue(InvoiceId.New(), number, order, terms, options.Rounding, now);
+        order.RecordInvoice(number, invoice.Lines.Select(l => (l.OrderLineNo, l.Quantity)).ToList(), invoice.TotalAmount, actor, now);
+        db.Invoices.Add(invoice);
+        return invoice;
+    }
+
+    public async Task<PaymentView> RecordPaymentAsync(Guid invoiceId, RecordPaymentRequest request, string actor, CancellationToken ct) =>
+        await db.InTransactionAsync(async () =>
+        {
+            var invoice = await db.Invoices.SingleOrDefaultAsync(i => i.Id == InvoiceId.From(invoiceId), ct)
+                ?? throw InvoiceNotFound(invoiceId.ToString());
+            var order = await orders.ForChangeAsync(invoice.OrderId.Value, null, ct);
+            var payment = RecordPayment(order, invoice, request, actor);
+            await db.SaveChangesAsync(ct);
+            return View(payment);
+        }, ct);
+
+    /// <summary>Pays <paramref name="invoiceNumber"/>, or the order's oldest open invoice when none is named.</summary>
+    internal async Task<Payment> RecordPaymentAsync(SalesOrder order, string? invoiceNumber, RecordPaymentRequest request, string actor,
+        CancellationToken ct)
+    {
+        order.EnsureAllowed(OrderCommand.RecordPayment);
+        var invoice = string.IsNullOrWhiteSpace(invoiceNumber)
+            ? (await db.Invoices.Where(i => i.OrderId == order.Id).ToListAsync(ct)).Where(i => !i.IsPaid).OrderBy(i => i.Number).First()
+            : await db.Invoices.SingleOrDefaultAsync(i => i.OrderId == order.Id && i.Number == invoiceNumber.Trim(), ct)
+              ?? throw InvoiceNotFound(invoiceNumber);
+        return RecordPayment(order, invoice, request, actor);
+    }
+
+    public async Task<InvoiceView> GetAsync(Guid invoiceId, CancellationToken ct) =>
+        View(await db.Invoices.AsNoTracking().Include(i => i.Lines).Include(i => i.Payments)
+                 .SingleOrDefaultAsync(i => i.Id == InvoiceId.From(invoiceId), ct)
+             ?? throw InvoiceNotFound(invoiceId.ToString()));
+
+    public async Task<IReadOnlyList<InvoiceView>> OfOrderAsync(Guid orderId, CancellationToken ct)
+    {
+        await orders.EnsureExistsAsync(orderId, ct);
+        var invoices = await db.Invoices.AsNoTracking().Include(i => i.Lines).Include(i => i.Payments)
+            .Where(i => i.OrderId == OrderId.From(orderId)).OrderBy(i => i.Number).ToListAsync(ct);
+        return invoices.Select(View).ToList();
+    }
+
+    public async Task<IReadOnlyList<PaymentView>> PaymentsAsync(Guid invoiceId, CancellationToken ct) =>
+        (await GetAsync(invoiceId, ct)).Payments;
+
+    private Payment RecordPayment(SalesOrder order, Invoice invoice, RecordPaymentRequest request, string actor)
+    {
+        var now = clock.GetUtcNow();
+        var payment = invoice.RecordPayment(request.Amount, request.ReceivedOn ?? DateOnly.FromDateTime(now.UtcDateTime),
+            request.Reference ?? "", actor, now);
+        order.RecordPayment(invoice.Number, request.Amount, actor, now);
+        return payment;
+    }
+
+    private static NotFound InvoiceNotFound(string which) => new("invoice.not_found", $"No invoice {which} was found.");
+
+    private static InvoiceView View(Invoice i) => new(i.Id.Value, i.Number, i.OrderId.Value, i.Currency, i.IssuedOn, i.DueOn,
+        i.NetAmount, i.TaxAmount, i.TotalAmount, i.PaidAmount, i.OpenAmount,
+        i.Lines.Select(l => new InvoiceLineView(l.OrderLineNo, l.Sku, l.Quantity, l.UnitPrice, l.TaxRate, l.NetAmount, l.TaxAmount, l.GrossAmount)).ToList(),
+        i.Payments.Select(View).ToList());
+
+    private static PaymentView View(Payment p) => new(p.Id, p.InvoiceId.Value, p.Amount, p.ReceivedOn, p.Reference, p.RecordedBy, p.RecordedAt);
+}

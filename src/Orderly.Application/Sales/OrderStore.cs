@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Orderly.Application.Common;
+using Orderly.Application.Persistence;
+using Orderly.Domain.Common;
+using Orderly.Domain.Sales;
+
+namespace Orderly.Application.Sales;
+
+/// <summary>Loads orders for change (lines and reservations, not the history) and renders them for the API.</summary>
+public sealed class OrderStore(OrderlyDbContext db, OrderlyOptions options)
+{
+    /// <summary>The order to change, refused with 412 when the caller's If-Match version is not the current one.</summary>
+    public async Task<SalesOrder> ForChangeAsync(Guid id, int? expectedVersion, CancellationToken ct)
+    {
+        var order = await db.SalesOrders.Include(o => o.Lines).Include(o => o.Reservations)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(o => o.Id == OrderId.From(id), ct)
+            ?? throw NotFoundError(id);
+        if (expectedVersion is { } expected && expected != order.Version)
+            throw new StaleVersion($"Order {order.Number}", expected, order.Version);
+        return order;
+    }
+
+    public async Task<OrderView> ViewAsync(Guid id, CancellationToken ct)
+    {
+        var order = await db.SalesOrders.AsNoTracking().Include(o => o.Lines).Include(o => o.Reservations)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(o => o.Id == OrderId.From(id), ct)
+            ?? throw NotFoundError(id);
+        return await ViewAsync(order, ct);
+    }
+
+    public async Task<OrderView> ViewAsync(SalesOrder order, CancellationToken ct)
+    {
+        var codes = await db.Warehouses.AsNoTracking().ToDictionaryAsync(w => w.Id, w => w.Code, ct);
+        return OrderViews.Of(order, options.Rounding, codes);
+    }
+
+    public async Task EnsureExistsAsync(Guid id, CancellationToken ct)
+    {
+        if (!await db.SalesOrders.AnyAsync(o => o.Id == OrderId.From(id), ct)) throw NotFoundError(id);
+    }
+
+    private static NotFound NotFoundError(Guid id) => new("order.not_found", $"No order has id {id}.");
+}

@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Orderly.Application.Common;
+using Orderly.Application.Persistence;
+using Orderly.Domain.Common;
+using Orderly.Domain.Sales;
+
+namespace Orderly.Application.Sales;
+
+/// <summary>Order entry, review and the plain lifecycle commands (those that touch no stock and no money).</summary>
+public sealed class OrderUseCases(
+    OrderlyDbContext db, OrderStore store, DocumentNumbers numbers, OrderlyOptions options, TimeProvider clock)
+{
+    private readonly OrderEntry _entry = new(db);
+    private readonly CreditPositions _credit = new(db);
+
+    public async Task<OrderView> PlaceAsync(PlaceOrderRequest request, string actor, CancellationToken ct) =>
+        await db.InTransactionAsync(async () =>
+        {
+            var customer = await _entry.CustomerAsync(request.CustomerId, request.CustomerCode, ct);
+            var lines = await _entry.LinesAsync(customer, request.Lines, ct);
+            var number = await numbers.NextAsync(DocumentNumbers.SalesOrder, ct);
+            var order = SalesOrder.Receive(OrderId.New(), number, customer, lines, request.RequestedDate, request.Note, actor, clock.GetUtcNow());
+            db.SalesOrders.Add(order);
+            await db.SaveChangesAsync(ct);
+            return await store.ViewAsync(order, ct);
+        }, ct);
+
+    public async Task<OrderView> EditAsync(Guid id, EditOrderRequest request, int? expectedVersion, string actor, CancellationToken ct) =>
+        await db.InTransactionAsync(async () =>
+        {
+            var order = await store.ForChangeAsync(id, expectedVersion, ct);
+            order.EnsureAllowed(OrderCommand.Edit);
+            var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == order.CustomerId, ct);
+            var lines = await _entry.LinesAsync(customer, request.Lines, ct);
+            order.Edit(lines, request.RequestedDate, request.Note, actor, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            return await store.ViewAsync(order, ct);
+        }, ct);
+
+    /// <summary>Submits the order and reviews it at once: approved when every rule passes, otherwise on hold.</summary>
+    public async Task SubmitAsync(SalesOrder order, string actor, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        order.Submit(actor, now);
+        var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == order.CustomerId, ct);
+        var credit = await _credit.OfAsync(customer, order.Id, options.Rounding, ct);
+        var findings = OrderReview.Evaluate(order, credit, DateOnly.FromDateTime(now.UtcDateTime), options.Rounding);
+        order.CompleteReview(findings, now);
+    }
+
+    public async Task<OrderView> GetAsync(Guid id, CancellationToken ct) => await store.ViewAsync(id, ct);
+
+    public async Task<OrderPage> ListAsync(string? status, Guid? customerId, int page, int pageSize, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        OrderStatus? wanted = null;
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            if (Enum.TryParse<OrderStatus>(status, ignoreCase: true, out var parsed)) wanted = parsed;
+            else errors.Add("status", $"'{status}' is not an order status. Use one of: {string.Join(", ", Enum.GetNames<OrderStatus>())}.");
+        }
+        if (page < 1) errors.Add("page", "Pages start at 1.");
+        if (pageSize is < 1 or > 200) errors.Add("pageSize", "A page holds 1 to 200 orders.");
+        errors.ThrowIfAny("order.query_invalid", "The order list cannot be read with these parameters.");
+
+        var customer = customerId is { } c ? CustomerId.From(c) : (CustomerId?)null;
+        var query = db.SalesOrders.AsNoTracking()
+            .Where(o => (wanted == null || o.Status == wanted) && (customer == null || o.CustomerId == customer));
+        var total = await query.CountAsync(ct);
+        // Numbers grow with time (SO-yyyy-nnnnnn), so the newest order has the highest number.
+        var orders = await query.OrderByDescending(o => o.Number).Skip((page - 1) * pageSize).Take(pageSize)
+            .Include(o => o.Lines).ToListAsync(ct);
+        var items = orders.Select(o => new OrderSummaryView(o.Id.Value, o.Number, o.CustomerId.Value, o.Status.ToString(),
+            o.TotalAmount(options.Rounding), o.Currency, o.ReceivedAt, o.Version)).ToList();
+        return new OrderPage(items, page, pageSize, total);
+    }
+
+    public async Task<IReadOnlyList<OrderHistoryView>> HistoryAsync(Guid id, CancellationToken ct)
+    {
+        await store.EnsureExistsAsync(id, ct);
+        var entries = await db.OrderHistory.AsNoTracking().Where(h => h.OrderId == OrderId.From(id)).OrderBy(h => h.Id).ToListAsync(ct);
+        return entries.Select(OrderViews.Of).ToList();
+    }
+}

@@ -1,0 +1,51 @@
+using Orderly.Domain.Common;
+using Orderly.Domain.Sales;
+
+namespace Orderly.Application.Sales;
+
+public sealed record OrderLineView(
+    int LineNo, string Sku, string Description, string Unit, decimal Quantity, decimal? UnitPrice, decimal ListPrice, decimal TaxRate,
+    decimal ReservedQuantity, decimal ShippedQuantity, decimal InvoicedQuantity, decimal BackorderedQuantity,
+    decimal NetAmount, decimal TaxAmount, decimal GrossAmount);
+
+public sealed record ReservationView(int LineNo, string Sku, string WarehouseCode, decimal Quantity, DateTimeOffset ReservedAt);
+
+/// <summary>An order as the API shows it: where it stands, what may happen next, and what each line waits for.</summary>
+public sealed record OrderView(
+    Guid Id, string Number, Guid CustomerId, string Currency, string Status, string? HoldReason, string HoldNote,
+    DateOnly? RequestedDate, string Note, decimal NetAmount, decimal TaxAmount, decimal TotalAmount, decimal InvoicedAmount,
+    decimal PaidAmount, DateTimeOffset ReceivedAt, DateTimeOffset UpdatedAt, int Version, IReadOnlyList<string> AllowedActions,
+    IReadOnlyList<OrderLineView> Lines, IReadOnlyList<ReservationView> Reservations);
+
+public sealed record OrderSummaryView(
+    Guid Id, string Number, Guid CustomerId, string Status, decimal TotalAmount, string Currency, DateTimeOffset ReceivedAt, int Version);
+
+public sealed record OrderPage(IReadOnlyList<OrderSummaryView> Items, int Page, int PageSize, int TotalCount);
+
+public sealed record OrderHistoryView(DateTimeOffset At, string Actor, string Action, string? From, string To, string Reason);
+
+internal static class OrderViews
+{
+    /// <summary>Confirmed quantity that has no stock behind it yet is backordered; before confirmation nothing is.</summary>
+    private static readonly OrderStatus[] WaitingForStock = [OrderStatus.Confirmed, OrderStatus.Fulfilling];
+
+    public static OrderView Of(SalesOrder o, MoneyRounding rounding, IReadOnlyDictionary<WarehouseId, string> warehouseCodes)
+    {
+        var currency = o.CurrencyUnit;
+        var lines = o.Lines.OrderBy(l => l.LineNo).Select(l => new OrderLineView(
+            l.LineNo, l.Sku, l.Description, l.Unit, l.Quantity, l.UnitPrice, l.ListPrice, l.TaxRate,
+            l.ReservedQuantity, l.ShippedQuantity, l.InvoicedQuantity,
+            WaitingForStock.Contains(o.Status) ? l.QuantityToReserve : 0m,
+            l.NetAmount(l.Quantity, currency, rounding), l.TaxAmount(l.Quantity, currency, rounding),
+            l.GrossAmount(l.Quantity, currency, rounding))).ToList();
+        var reservations = o.Reservations.OrderBy(r => r.LineNo).Select(r => new ReservationView(
+            r.LineNo, r.Sku, warehouseCodes.GetValueOrDefault(r.WarehouseId, "?"), r.Quantity, r.ReservedAt)).ToList();
+        return new OrderView(o.Id.Value, o.Number, o.CustomerId.Value, o.Currency, o.Status.ToString(), o.HoldReason?.ToString(),
+            o.HoldNote, o.RequestedDate, o.Note, lines.Sum(l => l.NetAmount), lines.Sum(l => l.TaxAmount), lines.Sum(l => l.GrossAmount),
+            o.InvoicedAmount, o.PaidAmount, o.ReceivedAt, o.UpdatedAt, o.Version,
+            o.AllowedCommands.Select(c => c.ToActionName()).ToList(), lines, reservations);
+    }
+
+    public static OrderHistoryView Of(OrderHistoryEntry h) =>
+        new(h.At, h.Actor, h.Action, h.FromStatus?.ToString(), h.ToStatus.ToString(), h.Reason);
+}

@@ -1,0 +1,40 @@
+using Orderly.Application.Catalog;
+using Orderly.Application.Customers;
+using Orderly.Application.Inventory;
+
+namespace Orderly.Server.Demo;
+
+/// <summary>
+/// A small, believable starting point for trying Orderly (start with <c>--seed-demo</c>): two warehouses, a few
+/// products, two customers and some stock. Seeds only an empty database, through the same use cases as the API.
+/// </summary>
+internal static class DemoData
+{
+    public const string Flag = "--seed-demo";
+    private const string Actor = "demo-seed";
+
+    public static async Task SeedAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var customers = scope.ServiceProvider.GetRequiredService<CustomerUseCases>();
+        if ((await customers.ListAsync(ct)).Count > 0) return;
+
+        var warehouses = scope.ServiceProvider.GetRequiredService<WarehouseUseCases>();
+        await warehouses.OpenAsync(new OpenWarehouseRequest("MAIN", "Main warehouse, Hamburg", 1), ct);
+        await warehouses.OpenAsync(new OpenWarehouseRequest("EAST", "East depot, Leipzig", 2), ct);
+
+        var products = scope.ServiceProvider.GetRequiredService<ProductUseCases>();
+        await products.DefineAsync(new DefineProductRequest("CHAI-24", "Chai tea, 24 boxes x 20 bags", "case", 0, 18.00m, "EUR", 0.07m, 10m), ct);
+        await products.DefineAsync(new DefineProductRequest("SYRUP-12", "Aniseed syrup, 12 x 550 ml", "case", 0, 10.00m, "EUR", 0.19m, 5m), ct);
+        await products.DefineAsync(new DefineProductRequest("COFFEE-KG", "Coffee beans, loose", "kg", 3, 21.50m, "EUR", 0.07m, 15m), ct);
+
+        await customers.RegisterAsync(new RegisterCustomerRequest("ALFKI", "Alfreds Futterkiste", "EUR", 5_000m, 30), ct);
+        await customers.RegisterAsync(new RegisterCustomerRequest("BLAUS", "Blauer See Delikatessen", "EUR", 500m, 14), ct);
+
+        var stock = scope.ServiceProvider.GetRequiredService<StockUseCases>();
+        await stock.ReceiveAsync(new ReceiveStockRequest("MAIN", "CHAI-24", 40m, "demo opening stock"), Actor, ct);
+        await stock.ReceiveAsync(new ReceiveStockRequest("EAST", "CHAI-24", 15m, "demo opening stock"), Actor, ct);
+        await stock.ReceiveAsync(new ReceiveStockRequest("MAIN", "SYRUP-12", 8m, "demo opening stock"), Actor, ct);
+        await stock.ReceiveAsync(new ReceiveStockRequest("MAIN", "COFFEE-KG", 125.5m, "demo opening stock"), Actor, ct);
+    }
+}

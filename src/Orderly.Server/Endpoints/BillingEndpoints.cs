@@ -1,0 +1,35 @@
+using Orderly.Application.Billing;
+using Orderly.Server.Http;
+
+namespace Orderly.Server.Endpoints;
+
+/// <summary>Invoices of an order and payments of an invoice.</summary>
+internal static class BillingEndpoints
+{
+    public static void MapBilling(this IEndpointRouteBuilder app)
+    {
+        var ofOrder = app.MapGroup("/api/orders/{id:guid}/invoices").WithTags("Invoices");
+        ofOrder.MapPost("/", async (Guid id, HttpRequest http, InvoiceUseCases uc, CancellationToken ct) =>
+            {
+                var invoice = await uc.InvoiceAsync(id, http.ExpectedVersion(), http.Actor(), ct);
+                return TypedResults.Created($"/api/invoices/{invoice.Id}", invoice);
+            })
+            .WithName("InvoiceOrder").WithDescription("Invoices everything shipped and not yet invoiced.")
+            .ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
+        ofOrder.MapGet("/", (Guid id, InvoiceUseCases uc, CancellationToken ct) => uc.OfOrderAsync(id, ct))
+            .WithName("ListOrderInvoices").ProducesProblem(404);
+
+        var invoices = app.MapGroup("/api/invoices").WithTags("Invoices");
+        invoices.MapGet("/{id:guid}", (Guid id, InvoiceUseCases uc, CancellationToken ct) => uc.GetAsync(id, ct))
+            .WithName("GetInvoice").ProducesProblem(404);
+        invoices.MapGet("/{id:guid}/payments", (Guid id, InvoiceUseCases uc, CancellationToken ct) => uc.PaymentsAsync(id, ct))
+            .WithName("ListPayments").ProducesProblem(404);
+        invoices.MapPost("/{id:guid}/payments", (Guid id, RecordPaymentRequest body, HttpRequest http, Idempotent once, InvoiceUseCases uc,
+                CancellationToken ct) =>
+                once.CreatedAsync(http, $"invoices/{id}/payments", body, () => uc.RecordPaymentAsync(id, body, http.Actor(), ct),
+                    p => $"/api/invoices/{id}/payments/{p.Id}", ct))
+            .WithName("RecordPayment")
+            .WithDescription("Records money received; partial payments are fine, overpayment is refused. Honours Idempotency-Key.")
+            .Produces<PaymentView>(201).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using Orderly.Application.Fulfilment;
+using Orderly.Application.Sales;
+using Orderly.Server.Http;
+
+namespace Orderly.Server.Endpoints;
+
+/// <summary>Shipments of an order: post one (any part of what is reserved) and list them.</summary>
+internal static class FulfilmentEndpoints
+{
+    public sealed record ShipRequest(IReadOnlyList<ShipLineRequest>? Lines = null);
+
+    public static void MapFulfilment(this IEndpointRouteBuilder app)
+    {
+        var shipments = app.MapGroup("/api/orders/{id:guid}/shipments").WithTags("Shipments");
+        shipments.MapPost("/", async (Guid id, [FromBody] ShipRequest? body, HttpRequest http, ShipmentUseCases uc, CancellationToken ct) =>
+            {
+                var shipment = await uc.ShipAsync(id, body?.Lines, http.ExpectedVersion(), http.Actor(), ct);
+                return TypedResults.Created($"/api/orders/{id}/shipments", shipment);
+            })
+            .WithName("ShipOrder").WithDescription("Ships the named lines and quantities, or everything reserved when no lines are given.")
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
+        shipments.MapGet("/", (Guid id, ShipmentUseCases uc, CancellationToken ct) => uc.OfOrderAsync(id, ct))
+            .WithName("ListShipments").ProducesProblem(404);
+    }
+}

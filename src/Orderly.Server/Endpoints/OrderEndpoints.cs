@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Mvc;
+using Orderly.Application.Sales;
+using Orderly.Server.Http;
+
+namespace Orderly.Server.Endpoints;
+
+/// <summary>Sales orders: entry, reading, editing, the lifecycle commands and the history.</summary>
+internal static class OrderEndpoints
+{
+    public static void MapOrders(this IEndpointRouteBuilder app)
+    {
+        var orders = app.MapGroup("/api/orders").WithTags("Orders");
+
+        orders.MapPost("/", (PlaceOrderRequest body, HttpRequest http, Idempotent once, OrderUseCases uc, CancellationToken ct) =>
+                once.CreatedAsync(http, "orders", body, () => uc.PlaceAsync(body, http.Actor(), ct), o => $"/api/orders/{o.Id}", ct))
+            .WithName("PlaceOrder")
+            .WithDescription("Receives an order as Draft. Honours Idempotency-Key: a retry with the same key and body replays the first response.")
+            .Produces<OrderView>(201).ProducesProblem(400).ProducesProblem(422);
+
+        orders.MapGet("/{id:guid}", async (Guid id, HttpResponse response, OrderUseCases uc, CancellationToken ct) =>
+            {
+                var order = await uc.GetAsync(id, ct);
+                response.Headers.ETag = RequestContext.ETag(order.Version);
+                return order;
+            })
+            .WithName("GetOrder").ProducesProblem(404);
+
+        orders.MapGet("/", (string? status, Guid? customerId, int? page, int? pageSize, OrderUseCases uc, CancellationToken ct) =>
+                uc.ListAsync(status, customerId, page ?? 1, pageSize ?? 50, ct))
+            .WithName("ListOrders").WithDescription("Newest first; filter by ?status= and ?customerId=, paged by ?page= and ?pageSize=.")
+            .ProducesProblem(400);
+
+        orders.MapPut("/{id:guid}", async (Guid id, EditOrderRequest body, HttpRequest http, OrderUseCases uc, CancellationToken ct) =>
+                WithETag(http, await uc.EditAsync(id, body, http.ExpectedVersion(), http.Actor(), ct)))
+            .WithName("EditOrder").WithDescription("Replaces the lines of a Draft or on-hold order (back to Draft). Honours If-Match.")
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
+
+        orders.MapPost("/{id:guid}/{command}", async (Guid id, string command, [FromBody] OrderCommandRequest? body, HttpRequest http,
+                Idempotent once, OrderCommands commands, CancellationToken ct) =>
+            {
+                var request = body ?? new OrderCommandRequest();
+                return await once.OkAsync(http, $"orders/{id}/{command}", request,
+                    () => commands.ExecuteAsync(id, command, request, http.ExpectedVersion(), http.Actor(), ct), ct);
+            })
+            .WithName("RunOrderCommand")
+            .WithDescription("Runs a lifecycle command: submit, approve, reject, hold, release, confirm, reserve, ship, invoice, " +
+                             "record-payment, close, cancel. The order's allowedActions lists what is allowed now. Honours If-Match and Idempotency-Key.")
+            .Produces<OrderView>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(422);
+
+        orders.MapGet("/{id:guid}/history", (Guid id, OrderUseCases uc, CancellationToken ct) => uc.HistoryAsync(id, ct))
+            .WithName("GetOrderHistory").ProducesProblem(404);
+    }
+
+    private static OrderView WithETag(HttpRequest http, OrderView order)
+    {
+        http.HttpContext.Response.Headers.ETag = RequestContext.ETag(order.Version);
+        return order;
+    }
+}

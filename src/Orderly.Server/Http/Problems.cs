@@ -1,0 +1,88 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Orderly.Application.Common;
+using Orderly.Application.Idempotency;
+using Orderly.Domain.Common;
+
+namespace Orderly.Server.Http;
+
+/// <summary>
+/// Turns every refusal into RFC 9457 Problem Details with a stable <c>code</c>: 400 for wrong input (with field
+/// errors), 404, 409 for a business rule, 412 for a stale If-Match, 413, 422 for a reused idempotency key.
+/// Anything else is our fault: 500 with a generic message, logged with the trace id.
+/// </summary>
+internal sealed class Problems(ILogger<Problems> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var problem = exception switch
+        {
+            InvalidInput e => Create(400, e.Code, "The request is not valid.", e.Message, e.FieldErrors),
+            NotFound e => Create(404, e.Code, "Not found.", e.Message),
+            BusinessRuleViolation e => Create(409, e.Code, "Refused by a business rule.", e.Message),
+            StaleVersion e => Create(412, StaleVersion.Code, "The resource changed since you read it.", e.Message),
+            IdempotencyKeyReused e => Create(422, IdempotencyKeyReused.Code, "Idempotency key reused.", e.Message),
+            DbUpdateConcurrencyException => Create(409, "concurrency.conflict", "Concurrent change.",
+                "Someone else changed the same record at the same moment. Read it again and retry."),
+            BadHttpRequestException e => FromBadRequest(e),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            log.LogError(exception, "Unhandled error on {Method} {Path} (trace {TraceId})", http.Request.Method, http.Request.Path, http.TraceIdentifier);
+            problem = Create(500, "server.error", "Something went wrong on our side.",
+                $"The request could not be completed. Quote trace id {http.TraceIdentifier} when reporting it.");
+        }
+        await WriteAsync(http, problem, ct);
+        return true;
+    }
+
+    public static ProblemDetails Create(int status, string code, string title, string detail,
+        IReadOnlyDictionary<string, string[]>? errors = null)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Type = $"https://orderly.example/problems/{code}",
+            Title = title,
+            Detail = detail,
+        };
+        problem.Extensions["code"] = code;
+        if (errors is { Count: > 0 }) problem.Extensions["errors"] = errors;
+        return problem;
+    }
+
+    public static async Task WriteAsync(HttpContext http, ProblemDetails problem, CancellationToken ct)
+    {
+        problem.Extensions["traceId"] = http.TraceIdentifier;
+        http.Response.StatusCode = problem.Status ?? 500;
+        await http.Response.WriteAsJsonAsync(problem, (JsonSerializerOptions?)null, "application/problem+json", ct);
+    }
+
+    private static ProblemDetails FromBadRequest(BadHttpRequestException e)
+    {
+        if (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            return Create(413, "request.too_large", "The request body is too large.", e.Message);
+        if (e.InnerException is JsonException json)
+        {
+            var field = FieldOf(json.Path);
+            var message = json.Message.Contains("missing required properties", StringComparison.Ordinal)
+                ? WithoutPath(json.Message)
+                : $"The value at '{field}' is missing, of the wrong type or malformed.";
+            return Create(400, "request.malformed", "The request body is not valid JSON for this endpoint.", message,
+                new Dictionary<string, string[]> { [field] = [message] });
+        }
+        return Create(e.StatusCode, "request.malformed", "The request could not be read.", e.Message);
+    }
+
+    private static string WithoutPath(string message)
+    {
+        var end = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return end > 0 ? message[..end] : message;
+    }
+
+    private static string FieldOf(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+}
