@@ -6,7 +6,7 @@ using Orderly.Domain.Inventory;
 
 namespace Orderly.Application.Inventory;
 
-public sealed record ReceiveStockRequest(string WarehouseCode, string Sku, decimal Quantity, string? Reference);
+public sealed record ReceiveStockRequest(string WarehouseCode, string Sku, decimal Quantity, string? Reference = null);
 
 public sealed record AdjustStockRequest(string WarehouseCode, string Sku, decimal Change, string Reason);
 

@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Orderly.Application.Sales;
+
+namespace Orderly.Server.Tests;
+
+/// <summary>
+/// The real server in memory on its own temporary SQLite file, migrated at start like production. One per test:
+/// tests never see each other's data.
+/// </summary>
+public sealed class OrderlyApi : WebApplicationFactory<Program>
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private readonly string _file = Path.Combine(Path.GetTempPath(), "orderly-tests", $"{Guid.NewGuid():N}.db");
+
+    public string ConnectionString => $"Data Source={_file}";
+
+    public HttpClient Client { get; }
+
+    public OrderlyApi()
+    {
+        Client = CreateClient();
+        Client.DefaultRequestHeaders.Add("X-Actor", "tester");
+    }
+
+    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Orderly", ConnectionString);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    /// <summary>Two warehouses, three products, a customer with room on credit and one without.</summary>
+    public async Task SeedAsync()
+    {
+        await Created("/api/warehouses", new { code = "MAIN", name = "Main", priority = 1 });
+        await Created("/api/warehouses", new { code = "EAST", name = "East", priority = 2 });
+        await Created("/api/products", new { sku = "CHAI", name = "Chai", unit = "case", unitDecimals = 0, listPrice = 18.00m, currency = "EUR", taxRate = 0.07m, maxDiscountPercent = 10m });
+        await Created("/api/products", new { sku = "COFFEE", name = "Coffee", unit = "kg", unitDecimals = 3, listPrice = 21.50m, currency = "EUR", taxRate = 0.19m, maxDiscountPercent = 5m });
+        await Created("/api/products", new { sku = "BOOK", name = "Book", unit = "pc", unitDecimals = 0, listPrice = 9.99m, currency = "USD", taxRate = 0m, maxDiscountPercent = 0m });
+        await Created("/api/customers", new { code = "ALFKI", name = "Alfreds", currency = "EUR", creditLimit = 100_000m, paymentTermsDays = 30 });
+        await Created("/api/customers", new { code = "TIGHT", name = "Tight Budget", currency = "EUR", creditLimit = 100m, paymentTermsDays = 14 });
+    }
+
+    public async Task ReceiveAsync(string warehouse, string sku, decimal quantity) =>
+        (await Client.PostAsJsonAsync("/api/stock/receipts", new { warehouseCode = warehouse, sku, quantity }, Json)).EnsureSuccessStatusCode();
+
+    public async Task<OrderView> PlaceOrderAsync(string customer, params (string Sku, decimal Quantity)[] lines) =>
+        await Read<OrderView>(await Client.PostAsJsonAsync("/api/orders", new
+        {
+            customerCode = customer,
+            requestedDate = Today.AddDays(14),
+            lines = lines.Select(l => new { sku = l.Sku, quantity = l.Quantity }),
+        }, Json), HttpStatusCode.Created);
+
+    public Task<HttpResponseMessage> CommandAsync(Guid order, string command, object? body = null) =>
+        Client.PostAsJsonAsync($"/api/orders/{order}/{command}", body ?? new { }, Json);
+
+    public async Task<OrderView> RunAsync(Guid order, string command, object? body = null) =>
+        await Read<OrderView>(await CommandAsync(order, command, body), HttpStatusCode.OK);
+
+    /// <summary>An approved and confirmed order, ready to reserve.</summary>
+    public async Task<OrderView> ConfirmedOrderAsync(string customer, params (string Sku, decimal Quantity)[] lines)
+    {
+        var order = await PlaceOrderAsync(customer, lines);
+        (await RunAsync(order.Id, "submit")).Status.ShouldBe("Approved");
+        return await RunAsync(order.Id, "confirm");
+    }
+
+    public async Task<T> GetAsync<T>(string path) => await Read<T>(await Client.GetAsync(path), HttpStatusCode.OK);
+
+    public static async Task<T> Read<T>(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(expected, body);
+        return JsonSerializer.Deserialize<T>(body, Json)!;
+    }
+
+    /// <summary>Asserts a Problem Details response and returns it for further checks.</summary>
+    public static async Task<Problem> ProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(status, body);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        var problem = JsonSerializer.Deserialize<Problem>(body, Json)!;
+        problem.Code.ShouldBe(code, body);
+        problem.Detail.ShouldNotBeNullOrWhiteSpace();
+        return problem;
+    }
+
+    private async Task Created(string path, object body)
+    {
+        var response = await Client.PostAsJsonAsync(path, body, Json);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(_file + suffix);
+    }
+}
+
+public sealed record Problem(int Status, string Code, string Title, string Detail, Dictionary<string, string[]>? Errors);
