@@ -139,11 +139,15 @@ public sealed class SalesOrder
     public void RecordReservations(IReadOnlyList<StockAllocation> allocations, string actor, DateTimeOffset now)
     {
         var row = OrderLifecycle.Permit(this, OrderCommand.Reserve);
+        foreach (var perLine in allocations.GroupBy(a => a.LineNo))
+        {
+            var wanted = perLine.Sum(a => a.Quantity);
+            if (perLine.Any(a => a.Quantity <= 0) || wanted > Line(perLine.Key).QuantityToReserve)
+                throw new InvalidOperationException($"Allocations of {wanted} exceed what line {perLine.Key} needs.");
+        }
         foreach (var allocation in allocations)
         {
             var line = Line(allocation.LineNo);
-            if (allocation.Quantity <= 0 || allocation.Quantity > line.QuantityToReserve)
-                throw new InvalidOperationException($"Allocation of {allocation.Quantity} exceeds what line {line.LineNo} needs.");
             line.ReservedQuantity += allocation.Quantity;
             var existing = _reservations.FirstOrDefault(r => r.LineNo == allocation.LineNo && r.WarehouseId == allocation.WarehouseId);
             if (existing is null)
@@ -196,13 +200,13 @@ public sealed class SalesOrder
         string actor, DateTimeOffset now)
     {
         var row = OrderLifecycle.Permit(this, OrderCommand.Invoice);
-        foreach (var (lineNo, quantity) in invoicedLines)
+        foreach (var perLine in invoicedLines.GroupBy(l => l.LineNo))
         {
-            var line = Line(lineNo);
-            if (quantity <= 0 || quantity > line.QuantityToInvoice)
-                throw new InvalidOperationException($"Invoice quantity {quantity} exceeds what line {lineNo} has shipped and not invoiced.");
-            line.InvoicedQuantity += quantity;
+            var quantity = perLine.Sum(l => l.Quantity);
+            if (perLine.Any(l => l.Quantity <= 0) || quantity > Line(perLine.Key).QuantityToInvoice)
+                throw new InvalidOperationException($"Invoice quantity {quantity} exceeds what line {perLine.Key} has shipped and not invoiced.");
         }
+        foreach (var (lineNo, quantity) in invoicedLines) Line(lineNo).InvoicedQuantity += quantity;
         InvoicedAmount += total;
         MoveTo(row, Progress(), actor, now, $"Invoice {invoiceNumber} issued over {total} {Currency}.");
     }

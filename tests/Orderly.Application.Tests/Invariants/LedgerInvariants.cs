@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Orderly.Application.Persistence;
+using Orderly.Domain.Common;
+
+namespace Orderly.Application.Tests.Invariants;
+
+/// <summary>
+/// The guarantees that must hold after any sequence of operations, read straight from the database: stock conserved,
+/// nothing reserved twice, invoices that agree with themselves, and never more paid than invoiced.
+/// </summary>
+public static class LedgerInvariants
+{
+    public static async Task<IReadOnlyList<string>> ViolationsAsync(OrderlyDbContext db)
+    {
+        var problems = new List<string>();
+        var levels = await db.StockLevels.AsNoTracking().ToListAsync();
+        var movements = await db.StockMovements.AsNoTracking().ToListAsync();
+        var reservations = await db.SalesOrders.AsNoTracking().SelectMany(o => o.Reservations).ToListAsync();
+        foreach (var level in levels)
+        {
+            var mine = movements.Where(m => m.WarehouseId == level.WarehouseId && m.Sku == level.Sku).ToList();
+            var where = $"{level.Sku}@{level.WarehouseId}";
+            if (level.OnHand != mine.Sum(m => m.OnHandChange)) problems.Add($"{where}: on hand {level.OnHand} != sum of movements {mine.Sum(m => m.OnHandChange)}");
+            if (level.Reserved != mine.Sum(m => m.ReservedChange)) problems.Add($"{where}: reserved {level.Reserved} != sum of movements {mine.Sum(m => m.ReservedChange)}");
+            if (level.Reserved < 0 || level.Reserved > level.OnHand) problems.Add($"{where}: reserved {level.Reserved} outside 0..{level.OnHand}");
+            var held = reservations.Where(r => r.WarehouseId == level.WarehouseId && r.Sku == level.Sku).Sum(r => r.Quantity);
+            if (held != level.Reserved) problems.Add($"{where}: orders hold {held} but the warehouse has {level.Reserved} reserved");
+        }
+
+        var invoices = await db.Invoices.AsNoTracking().Include(i => i.Lines).Include(i => i.Payments).ToListAsync();
+        foreach (var invoice in invoices)
+        {
+            var minor = Currency.Of(invoice.Currency).MinorUnits;
+            if (invoice.TotalAmount != invoice.Lines.Sum(l => l.GrossAmount)) problems.Add($"{invoice.Number}: total != sum of lines");
+            if (invoice.Lines.Any(l => Math.Round(l.GrossAmount, minor) != l.GrossAmount || Math.Round(l.TaxAmount, minor) != l.TaxAmount))
+                problems.Add($"{invoice.Number}: a line is not rounded to {minor} decimals");
+            if (invoice.PaidAmount != invoice.Payments.Sum(p => p.Amount)) problems.Add($"{invoice.Number}: paid != sum of payments");
+            if (invoice.PaidAmount > invoice.TotalAmount) problems.Add($"{invoice.Number}: paid {invoice.PaidAmount} > invoiced {invoice.TotalAmount}");
+        }
+
+        var orders = await db.SalesOrders.AsNoTracking().Include(o => o.Lines).ToListAsync();
+        var shipped = await db.Shipments.AsNoTracking().SelectMany(s => s.Lines, (s, l) => new { s.OrderId, l.OrderLineNo, l.Quantity }).ToListAsync();
+        foreach (var order in orders)
+        {
+            var billed = invoices.Where(i => i.OrderId == order.Id).ToList();
+            if (order.InvoicedAmount != billed.Sum(i => i.TotalAmount)) problems.Add($"{order.Number}: invoiced amount disagrees with its invoices");
+            if (order.PaidAmount != billed.Sum(i => i.PaidAmount)) problems.Add($"{order.Number}: paid amount disagrees with its invoices");
+            if (order.PaidAmount > order.InvoicedAmount) problems.Add($"{order.Number}: paid > invoiced");
+            foreach (var line in order.Lines)
+            {
+                var out_ = shipped.Where(s => s.OrderId == order.Id && s.OrderLineNo == line.LineNo).Sum(s => s.Quantity);
+                if (out_ != line.ShippedQuantity) problems.Add($"{order.Number}/{line.LineNo}: shipped {line.ShippedQuantity} but shipments say {out_}");
+                if (line.ReservedQuantity + line.ShippedQuantity > line.Quantity || line.InvoicedQuantity > line.ShippedQuantity)
+                    problems.Add($"{order.Number}/{line.LineNo}: reserved+shipped or invoiced exceed the line");
+            }
+        }
+        return problems;
+    }
+}

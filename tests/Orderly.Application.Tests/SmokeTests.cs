@@ -1,1 +1,0 @@
-namespace Orderly.Application.Tests; public class SmokeTests { [Fact] public void Works() => 1.ShouldBe(1); }

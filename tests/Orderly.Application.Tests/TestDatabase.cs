@@ -1,0 +1,59 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Orderly.Application.Common;
+using Orderly.Application.Persistence;
+
+namespace Orderly.Application.Tests;
+
+/// <summary>The application wired as in production, on its own temporary SQLite file.</summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), "orderly-tests", $"{Guid.NewGuid():N}.db");
+    private readonly ServiceProvider _services;
+
+    private TestDatabase(OrderlyOptions options)
+    {
+        _services = new ServiceCollection().AddOrderly($"Data Source={_file}", options).BuildServiceProvider();
+    }
+
+    /// <summary>A database migrated to <paramref name="version"/> (the latest when null).</summary>
+    public static async Task<TestDatabase> CreateAsync(int? version = null, OrderlyOptions? options = null)
+    {
+        var database = new TestDatabase(options ?? new OrderlyOptions());
+        await database.WithAsync<OrderlyDbContext, int>(async db =>
+        {
+            if (version is null)
+            {
+                await DatabaseSetup.PrepareAsync(db);
+                return 0;
+            }
+            Directory.CreateDirectory(Path.GetDirectoryName(database._file)!);
+            var connection = db.Database.GetDbConnection();
+            await new SchemaMigrator(connection, DatabaseSetup.Provider).MigrateAsync(version);
+            await connection.CloseAsync();
+            return 0;
+        });
+        return database;
+    }
+
+    /// <summary>Runs <paramref name="work"/> with a service from a fresh scope, as one request would.</summary>
+    public async Task<TResult> WithAsync<TService, TResult>(Func<TService, Task<TResult>> work) where TService : notnull
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    public async Task WithAsync<TService>(Func<TService, Task> work) where TService : notnull
+    {
+        await using var scope = _services.CreateAsyncScope();
+        await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_file + suffix);
+    }
+}
