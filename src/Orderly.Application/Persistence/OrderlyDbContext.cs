@@ -5,6 +5,7 @@ using Orderly.Domain.Common;
 using Orderly.Domain.Customers;
 using Orderly.Domain.Fulfilment;
 using Orderly.Domain.Inventory;
+using Orderly.Domain.Procurement;
 using Orderly.Domain.Sales;
 using Orderly.Application.Common;
 using Orderly.Application.Idempotency;
@@ -24,6 +25,14 @@ public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options)
     public DbSet<Shipment> Shipments => Set<Shipment>();
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<Supplier> Suppliers => Set<Supplier>();
+    public DbSet<SupplierOffer> SupplierOffers => Set<SupplierOffer>();
+    public DbSet<PurchaseOrder> PurchaseOrders => Set<PurchaseOrder>();
+    public DbSet<PurchaseOrderHistoryEntry> PurchaseOrderHistory => Set<PurchaseOrderHistoryEntry>();
+    public DbSet<GoodsReceipt> GoodsReceipts => Set<GoodsReceipt>();
+    public DbSet<BackorderLink> BackorderLinks => Set<BackorderLink>();
+    public DbSet<ReorderPolicy> ReorderPolicies => Set<ReorderPolicy>();
+    public DbSet<StockAlert> StockAlerts => Set<StockAlert>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
 
@@ -35,7 +44,13 @@ public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options)
         conventions.Properties<OrderId>().HaveConversion<TypedIdConverter<OrderId>>();
         conventions.Properties<InvoiceId>().HaveConversion<TypedIdConverter<InvoiceId>>();
         conventions.Properties<ShipmentId>().HaveConversion<TypedIdConverter<ShipmentId>>();
+        conventions.Properties<SupplierId>().HaveConversion<TypedIdConverter<SupplierId>>();
+        conventions.Properties<PurchaseOrderId>().HaveConversion<TypedIdConverter<PurchaseOrderId>>();
+        conventions.Properties<AlertId>().HaveConversion<TypedIdConverter<AlertId>>();
         conventions.Properties<OrderStatus>().HaveConversion<string>();
+        conventions.Properties<PurchaseOrderStatus>().HaveConversion<string>();
+        conventions.Properties<AlertKind>().HaveConversion<string>();
+        conventions.Properties<AlertStatus>().HaveConversion<string>();
         conventions.Properties<HoldReason>().HaveConversion<string>();
         conventions.Properties<MovementKind>().HaveConversion<string>();
     }

@@ -48,3 +48,24 @@ public readonly record struct ShipmentId(Guid Value) : ITypedId<ShipmentId>
     public static ShipmentId From(Guid value) => new(value);
     public override string ToString() => Value.ToString();
 }
+
+public readonly record struct SupplierId(Guid Value) : ITypedId<SupplierId>
+{
+    public static SupplierId New() => new(Guid.CreateVersion7());
+    public static SupplierId From(Guid value) => new(value);
+    public override string ToString() => Value.ToString();
+}
+
+public readonly record struct PurchaseOrderId(Guid Value) : ITypedId<PurchaseOrderId>
+{
+    public static PurchaseOrderId New() => new(Guid.CreateVersion7());
+    public static PurchaseOrderId From(Guid value) => new(value);
+    public override string ToString() => Value.ToString();
+}
+
+public readonly record struct AlertId(Guid Value) : ITypedId<AlertId>
+{
+    public static AlertId New() => new(Guid.CreateVersion7());
+    public static AlertId From(Guid value) => new(value);
+    public override string ToString() => Value.ToString();
+}

@@ -13,6 +13,8 @@ public sealed class Customer
     public string Currency { get; private set; } = "";
     public decimal CreditLimit { get; private set; }
     public int PaymentTermsDays { get; private set; }
+    /// <summary>The warehouse this customer is served from when several could fill a line equally well.</summary>
+    public WarehouseId? PreferredWarehouseId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
     public static Customer Register(string code, string name, string currency, decimal creditLimit,
@@ -38,4 +40,6 @@ public sealed class Customer
             CreatedAt = now,
         };
     }
+
+    public void PreferWarehouse(WarehouseId? warehouse) => PreferredWarehouseId = warehouse;
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Orderly.Domain.Common;
 
 namespace Orderly.Domain.Sales;
@@ -73,23 +72,10 @@ public static class OrderLifecycle
     }
 
     /// <summary>The table as a Mermaid state diagram; docs/lifecycle/sales-order.md holds its rendering.</summary>
-    public static string ToMermaid()
-    {
-        var text = new StringBuilder();
-        text.AppendLine("stateDiagram-v2");
-        text.AppendLine("    [*] --> Draft");
-        foreach (var row in Table)
-        {
-            foreach (var target in row.To)
-            {
-                var label = row.Command.ToActionName() + (row.Guard is null ? "" : $" [{row.Guard.Name}]");
-                text.AppendLine($"    {row.From} --> {target}: {label}");
-            }
-        }
-        foreach (var final in new[] { OrderStatus.Closed, OrderStatus.Cancelled, OrderStatus.Rejected })
-            text.AppendLine($"    {final} --> [*]");
-        return text.ToString();
-    }
+    public static string ToMermaid() => LifecycleDiagram.ToMermaid(
+        OrderStatus.Draft,
+        Table.SelectMany(row => row.To.Select(to => (row.From, row.Command.ToActionName() + (row.Guard is null ? "" : $" [{row.Guard.Name}]"), to))),
+        [OrderStatus.Closed, OrderStatus.Cancelled, OrderStatus.Rejected]);
 
     private static string Describe(IReadOnlyList<OrderCommand> commands) =>
         commands.Count == 0 ? "nothing (the order is final)" : string.Join(", ", commands.Select(c => c.ToActionName()));

@@ -25,6 +25,9 @@ public sealed class OrderLine
     public decimal ReservedQuantity { get; internal set; }
     public decimal ShippedQuantity { get; internal set; }
     public decimal InvoicedQuantity { get; internal set; }
+    /// <summary>When this line can be delivered complete, as far as Orderly knows; see <see cref="PromiseBasis"/> for why.</summary>
+    public DateOnly? PromisedDate { get; internal set; }
+    public string PromiseBasis { get; internal set; } = "";
 
     /// <summary>Quantity neither held in stock for this line nor shipped: what the line still waits for.</summary>
     public decimal QuantityToReserve => Quantity - ReservedQuantity - ShippedQuantity;

@@ -10,6 +10,7 @@ namespace Orderly.Domain.Sales;
 public sealed class SalesOrder
 {
     public const int MaxLines = 500;
+    public const int DefaultPriority = 5;
 
     private readonly List<OrderLine> _lines = [];
     private readonly List<LineReservation> _reservations = [];
@@ -25,6 +26,8 @@ public sealed class SalesOrder
     public HoldReason? HoldReason { get; private set; }
     public string HoldNote { get; private set; } = "";
     public DateOnly? RequestedDate { get; private set; }
+    /// <summary>1 (most urgent) to 9; backorders are served in this order first when goods arrive.</summary>
+    public int Priority { get; private set; } = DefaultPriority;
     public string Note { get; private set; } = "";
     public decimal InvoicedAmount { get; private set; }
     public decimal PaidAmount { get; private set; }
@@ -39,8 +42,10 @@ public sealed class SalesOrder
     public IReadOnlyList<OrderCommand> AllowedCommands => OrderLifecycle.AllowedCommands(this);
 
     public static SalesOrder Receive(OrderId id, string number, Customer customer, IReadOnlyList<OrderLineTerms> lines,
-        DateOnly? requestedDate, string? note, string actor, DateTimeOffset now)
+        DateOnly? requestedDate, string? note, string actor, DateTimeOffset now, int priority = DefaultPriority)
     {
+        if (priority is < 1 or > 9)
+            throw InvalidInput.ForField("priority", "order.priority_invalid", "Priority is 1 (most urgent) to 9.");
         var order = new SalesOrder
         {
             Id = id,
@@ -48,6 +53,7 @@ public sealed class SalesOrder
             CustomerId = customer.Id,
             Currency = customer.Currency,
             Status = OrderStatus.Draft,
+            Priority = priority,
             ReceivedAt = now,
         };
         order.ReplaceContent(lines, requestedDate, note);
@@ -151,9 +157,15 @@ public sealed class SalesOrder
             line.ReservedQuantity += allocation.Quantity;
             var existing = _reservations.FirstOrDefault(r => r.LineNo == allocation.LineNo && r.WarehouseId == allocation.WarehouseId);
             if (existing is null)
-                _reservations.Add(LineReservation.Create(Id, allocation.LineNo, allocation.WarehouseId, allocation.Sku, allocation.Quantity, now));
+            {
+                _reservations.Add(LineReservation.Create(Id, allocation.LineNo, allocation.WarehouseId, allocation.Sku, allocation.Quantity,
+                    allocation.Reason, now));
+            }
             else
+            {
                 existing.Quantity += allocation.Quantity;
+                existing.Reason = string.IsNullOrEmpty(existing.Reason) ? allocation.Reason : $"{existing.Reason} Then: {allocation.Reason}";
+            }
         }
         var backordered = _lines.Where(l => l.QuantityToReserve > 0).Select(l => $"line {l.LineNo}: {l.QuantityToReserve} {l.Unit}").ToList();
         var reason = $"Reserved {allocations.Sum(a => a.Quantity)} in {allocations.Count} allocation(s)."
@@ -234,6 +246,26 @@ public sealed class SalesOrder
         var undone = released.Count == 0 ? "" : $" Released {released.Sum(r => r.Quantity)} reserved unit(s).";
         MoveTo(row, OrderStatus.Cancelled, actor, now, reason + undone);
         return released;
+    }
+
+    /// <summary>
+    /// Sets when a line can be delivered and why; a move is kept in the history. Not a lifecycle command: the status stays.
+    /// </summary>
+    public bool Promise(int lineNo, DateOnly? date, string basis, string actor, DateTimeOffset now)
+    {
+        var line = Line(lineNo);
+        if (line.PromisedDate == date && line.PromiseBasis == basis) return false;
+        var before = line.PromisedDate;
+        line.PromisedDate = date;
+        line.PromiseBasis = basis;
+        Touch(now);
+        if (before != date)
+        {
+            var what = date is null ? "no date can be promised" : $"promised {date:yyyy-MM-dd}";
+            var was = before is null ? "" : $" (was {before:yyyy-MM-dd})";
+            _history.Add(OrderHistoryEntry.Record(Id, now, actor, "promise", Status, Status, $"Line {lineNo}: {what}{was}: {basis}"));
+        }
+        return true;
     }
 
     /// <summary>Where the order stands once it is confirmed, read off its quantities and money.</summary>

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Orderly.Application.Catalog;
+using Microsoft.Data.Sqlite;
 using Orderly.Application.Customers;
 using Orderly.Application.Inventory;
 using Orderly.Application.Persistence;
@@ -9,38 +9,60 @@ namespace Orderly.Application.Tests.Persistence;
 
 public sealed class SchemaUpgradeTests
 {
-    private static readonly int Latest = new SchemaMigrator(new Microsoft.Data.Sqlite.SqliteConnection(), DatabaseSetup.Provider).LatestVersion;
+    private static readonly int Latest = new SchemaMigrator(new SqliteConnection(), DatabaseSetup.Provider).LatestVersion;
+
+    private static readonly Guid Warehouse = Guid.CreateVersion7(), Product = Guid.CreateVersion7(), Customer = Guid.CreateVersion7(),
+        Order = Guid.CreateVersion7();
+
+    /// <summary>Rows as the first release (schema version 3) wrote them: master data, stock with its ledger, one Draft order.</summary>
+    private static string FirstReleaseData(DateOnly requested) => $"""
+        INSERT INTO warehouses VALUES ('{Id(Warehouse)}', 'MAIN', 'Main', 1);
+        INSERT INTO products VALUES ('{Id(Product)}', 'CHAI', 'Chai', 'case', 0, '18.0', 'EUR', '0.07', '10.0', '2026-11-01 08:00:00+00:00');
+        INSERT INTO customers VALUES ('{Id(Customer)}', 'ALFKI', 'Alfreds', 'EUR', '10000.0', 30, '2026-11-01 08:00:00+00:00');
+        INSERT INTO stock_levels VALUES ('{Id(Warehouse)}', 'CHAI', '12.0', '0.0');
+        INSERT INTO stock_movements (warehouse_id, sku, kind, on_hand_change, reserved_change, order_id, reference, actor, at)
+            VALUES ('{Id(Warehouse)}', 'CHAI', 'Receipt', '12.0', '0.0', NULL, 'opening', 'old-version', '2026-11-01 08:00:00+00:00');
+        INSERT INTO number_sequences VALUES ('SO', 2026, 2);
+        INSERT INTO sales_orders VALUES ('{Id(Order)}', 'SO-2026-000001', '{Id(Customer)}', 'EUR', 'Draft', NULL, '', '{requested:yyyy-MM-dd}', '',
+            '0.0', '0.0', '2026-11-01 09:00:00+00:00', '2026-11-01 09:00:00+00:00', 1);
+        INSERT INTO order_lines VALUES ('{Id(Order)}', 1, '{Id(Product)}', 'CHAI', 'Chai', 'case', 0, '5.0', '18.0', '18.0', '10.0', '0.07', '0.0', '0.0', '0.0');
+        INSERT INTO order_history (order_id, at, actor, action, from_status, to_status, reason)
+            VALUES ('{Id(Order)}', '2026-11-01 09:00:00+00:00', 'old-version', 'receive', NULL, 'Draft', 'Received with 1 line(s).');
+        """;
+
+    private static string Id(Guid id) => id.ToString().ToUpperInvariant();
 
     [Fact]
-    public async Task A_database_at_the_previous_migration_keeps_its_data_when_upgraded_and_the_new_features_work_on_it()
+    public async Task A_first_release_database_keeps_its_data_when_upgraded_and_the_new_features_work_on_it()
     {
-        await using var database = await TestDatabase.CreateAsync(version: Latest - 1);
-        await database.WithAsync<WarehouseUseCases>(w => w.OpenAsync(new OpenWarehouseRequest("MAIN", "Main", 1), default));
-        await database.WithAsync<ProductUseCases>(p => p.DefineAsync(
-            new DefineProductRequest("CHAI", "Chai", "case", 0, 18m, "EUR", 0.07m, 10m), default));
-        await database.WithAsync<CustomerUseCases>(c => c.RegisterAsync(new RegisterCustomerRequest("ALFKI", "Alfreds", "EUR", 10_000m, 30), default));
-        await database.WithAsync<StockUseCases>(s => s.ReceiveAsync(new ReceiveStockRequest("MAIN", "CHAI", 12m), "old-version", default));
-        var placed = await database.WithAsync<OrderUseCases, OrderView>(o => o.PlaceAsync(new PlaceOrderRequest(
-            [new OrderLineRequest("CHAI", 5m)], CustomerCode: "ALFKI", RequestedDate: DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7)), "old-version", default));
+        await using var database = await TestDatabase.CreateAsync(version: 3);
+        await database.WithAsync<OrderlyDbContext>(db => db.Database.ExecuteSqlRawAsync(FirstReleaseData(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7))));
 
         var applied = await database.WithAsync<OrderlyDbContext, IReadOnlyList<SchemaMigrator.Script>>(db => DatabaseSetup.PrepareAsync(db));
 
-        applied.Select(s => s.Version).ShouldBe([Latest]);
+        applied.Select(s => s.Version).ShouldBe(Enumerable.Range(4, Latest - 3));
         var versions = await database.WithAsync<OrderlyDbContext, List<int>>(db =>
             db.Database.SqlQueryRaw<int>("SELECT version AS \"Value\" FROM schema_migrations ORDER BY version").ToListAsync());
         versions.ShouldBe(Enumerable.Range(1, Latest).ToList());
 
-        var order = await database.WithAsync<OrderUseCases, OrderView>(o => o.GetAsync(placed.Id, default));
-        order.Number.ShouldBe(placed.Number);
+        var order = await database.WithAsync<OrderUseCases, OrderView>(o => o.GetAsync(Order, default));
+        order.Number.ShouldBe("SO-2026-000001");
         order.Lines.Single().Quantity.ShouldBe(5m);
         order.TotalAmount.ShouldBe(96.30m);
         (await database.WithAsync<StockUseCases, IReadOnlyList<StockView>>(s => s.QueryAsync("CHAI", null, default))).Single().OnHand.ShouldBe(12m);
+        (await database.WithAsync<CustomerUseCases, IReadOnlyList<CustomerView>>(c => c.ListAsync(default))).Single().Code.ShouldBe("ALFKI");
 
         foreach (var command in new[] { "submit", "confirm", "reserve", "ship", "invoice" })
-            await database.WithAsync<OrderCommands, OrderView>(c => c.ExecuteAsync(placed.Id, command, new OrderCommandRequest(), null, "new-version", default));
-        var after = await database.WithAsync<OrderUseCases, OrderView>(o => o.GetAsync(placed.Id, default));
+            await database.WithAsync<OrderCommands, OrderView>(c => c.ExecuteAsync(Order, command, new OrderCommandRequest(), null, "new-version", default));
+        var after = await database.WithAsync<OrderUseCases, OrderView>(o => o.GetAsync(Order, default));
         after.Status.ShouldBe("Invoiced");
         after.InvoicedAmount.ShouldBe(96.30m);
+        (await database.WithAsync<OrderUseCases, IReadOnlyList<OrderHistoryView>>(o => o.HistoryAsync(Order, default)))
+            .First().Actor.ShouldBe("old-version");
+        var next = await database.WithAsync<OrderUseCases, OrderView>(o => o.PlaceAsync(new PlaceOrderRequest(
+            [new OrderLineRequest("CHAI", 1m)], CustomerCode: "ALFKI"), "new-version", default));
+        var year = DateTime.UtcNow.Year;
+        next.Number.ShouldBe(year == 2026 ? "SO-2026-000002" : $"SO-{year}-000001"); // the counter is per year
     }
 
     [Fact]
