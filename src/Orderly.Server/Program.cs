@@ -40,6 +40,7 @@ app.UseStatusCodePages(async status =>
     {
         404 => ("route.not_found", $"Nothing lives at {http.Request.Method} {http.Request.Path}. The API is described at /openapi/v1.json."),
         405 => ("route.method_not_allowed", $"{http.Request.Method} is not supported on {http.Request.Path}."),
+        415 => ("request.unsupported_media_type", "Send the body as JSON with the header Content-Type: application/json."),
         _ => ("http.error", "The request could not be served."),
     };
     await Problems.WriteAsync(http, Problems.Create(http.Response.StatusCode, code, "The request could not be served.", detail), http.RequestAborted);

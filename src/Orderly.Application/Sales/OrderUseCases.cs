@@ -56,7 +56,8 @@ public sealed class OrderUseCases(
         OrderStatus? wanted = null;
         if (!string.IsNullOrWhiteSpace(status))
         {
-            if (Enum.TryParse<OrderStatus>(status, ignoreCase: true, out var parsed)) wanted = parsed;
+            var name = Enum.GetNames<OrderStatus>().FirstOrDefault(n => string.Equals(n, status.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (name is not null) wanted = Enum.Parse<OrderStatus>(name);
             else errors.Add("status", $"'{status}' is not an order status. Use one of: {string.Join(", ", Enum.GetNames<OrderStatus>())}.");
         }
         if (page < 1) errors.Add("page", "Pages start at 1.");

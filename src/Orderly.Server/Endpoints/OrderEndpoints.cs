@@ -40,7 +40,8 @@ internal static class OrderEndpoints
             {
                 var request = body ?? new OrderCommandRequest();
                 return await once.OkAsync(http, $"orders/{id}/{command}", request,
-                    () => commands.ExecuteAsync(id, command, request, http.ExpectedVersion(), http.Actor(), ct), ct);
+                    () => commands.ExecuteAsync(id, command, request, http.ExpectedVersion(), http.Actor(), ct),
+                    order => RequestContext.ETag(order.Version), ct);
             })
             .WithName("RunOrderCommand")
             .WithDescription("Runs a lifecycle command: submit, approve, reject, hold, release, confirm, reserve, ship, invoice, " +

@@ -25,15 +25,19 @@ internal sealed class Idempotent(IdempotentRequests requests, IOptions<JsonOptio
         return Replay(http, stored);
     }
 
+    /// <summary>As <see cref="CreatedAsync"/> for a 200 answer; <paramref name="etag"/> tags a fresh (not replayed) response.</summary>
     public async Task<IResult> OkAsync<TRequest, TResponse>(HttpRequest http, string scope, TRequest body,
-        Func<Task<TResponse>> execute, CancellationToken ct)
+        Func<Task<TResponse>> execute, Func<TResponse, string> etag, CancellationToken ct)
     {
         var options = json.Value.SerializerOptions;
+        string? tag = null;
         var stored = await requests.RunAsync(scope, http.IdempotencyKey(), JsonSerializer.Serialize(body, options), async () =>
         {
             var response = await execute();
+            tag = etag(response);
             return new StoredResponse(StatusCodes.Status200OK, JsonSerializer.Serialize(response, options), null, false);
         }, ct);
+        if (!stored.Replayed && tag is not null) http.HttpContext.Response.Headers.ETag = tag;
         return Replay(http, stored);
     }
 

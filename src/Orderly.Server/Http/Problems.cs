@@ -67,14 +67,37 @@ internal sealed class Problems(ILogger<Problems> log) : IExceptionHandler
             return Create(413, "request.too_large", "The request body is too large.", e.Message);
         if (e.InnerException is JsonException json)
         {
+            var missing = MissingProperties(json.Message);
+            if (missing.Count > 0)
+            {
+                var text = $"Required {(missing.Count == 1 ? "property" : "properties")} missing: {string.Join(", ", missing.Select(m => $"'{m}'"))}.";
+                return Create(400, "request.malformed", "The request body is not valid JSON for this endpoint.", text,
+                    missing.ToDictionary(m => m, m => new[] { $"'{m}' is required." }));
+            }
             var field = FieldOf(json.Path);
-            var message = json.Message.Contains("missing required properties", StringComparison.Ordinal)
-                ? WithoutPath(json.Message)
-                : $"The value at '{field}' is missing, of the wrong type or malformed.";
+            var message = $"The value at '{field}' is missing, of the wrong type or malformed.";
             return Create(400, "request.malformed", "The request body is not valid JSON for this endpoint.", message,
                 new Dictionary<string, string[]> { [field] = [message] });
         }
+        if (e.Message.Contains("body", StringComparison.OrdinalIgnoreCase)
+            && (e.Message.Contains("no body was provided", StringComparison.Ordinal) || e.Message.Contains("was not provided from body", StringComparison.Ordinal)))
+        {
+            const string text = "This request needs a JSON object in its body (Content-Type: application/json).";
+            return Create(400, "request.malformed", "The request body is missing.", text,
+                new Dictionary<string, string[]> { ["body"] = [text] });
+        }
         return Create(e.StatusCode, "request.malformed", "The request could not be read.", e.Message);
+    }
+
+    /// <summary>Property names from System.Text.Json's "missing required properties including: 'a', 'b'." message.</summary>
+    private static List<string> MissingProperties(string message)
+    {
+        const string marker = "missing required properties including:";
+        var at = message.IndexOf(marker, StringComparison.Ordinal);
+        if (at < 0) return [];
+        var list = WithoutPath(message[(at + marker.Length)..]);
+        return list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(name => name.Trim('.', '\'', ' ')).Where(name => name.Length > 0).ToList();
     }
 
     private static string WithoutPath(string message)
