@@ -9,6 +9,7 @@ using Orderly.Application.Fulfilment;
 using Orderly.Application.Idempotency;
 using Orderly.Application.Inventory;
 using Orderly.Application.Persistence;
+using Orderly.Application.Procurement;
 using Orderly.Application.Sales;
 
 namespace Orderly.Application;
@@ -34,6 +35,18 @@ public static class OrderlyServices
         services.AddScoped<OrderCommands>();
         services.AddScoped<ShipmentUseCases>();
         services.AddScoped<InvoiceUseCases>();
+        services.AddScoped<SourcingOptions>();
+        services.AddScoped<SupplierUseCases>();
+        services.AddScoped<PurchaseOrderStore>();
+        services.AddScoped<PurchaseOrderUseCases>();
+        services.AddScoped<PurchaseOrderCommands>();
+        services.AddScoped<GoodsReceiptUseCases>();
+        services.AddScoped<Backorders>();
+        services.AddScoped<PromiseDates>();
+        services.AddScoped<DocumentFlow>();
+        services.AddScoped<Replenishment.ReorderPolicyUseCases>();
+        services.AddScoped<Replenishment.AlertUseCases>();
+        services.AddScoped<Replenishment.ReplenishmentScan>();
         return services;
     }
 

@@ -16,6 +16,7 @@ seedDemo |= builder.Configuration.GetValue<bool>("Orderly:SeedDemo");
 
 builder.Services.AddOrderly(connectionString, options);
 builder.Services.AddScoped<Idempotent>();
+builder.Services.AddHostedService<Orderly.Server.Replenishment.ReplenishmentScanService>();
 builder.Services.AddExceptionHandler<Problems>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
@@ -54,6 +55,8 @@ app.MapStock();
 app.MapOrders();
 app.MapFulfilment();
 app.MapBilling();
+app.MapProcurement();
+app.MapReplenishment();
 
 app.Run();
 

@@ -62,7 +62,8 @@ public sealed class JourneyTests
         stock.Sum(s => s.Reserved).ShouldBe(0m);
 
         var history = await api.GetAsync<List<OrderHistoryView>>($"/api/orders/{order.Id}/history");
-        history.Select(h => h.To).ShouldBe(["Draft", "Submitted", "Approved", "Confirmed", "Fulfilling", "Fulfilling", "Fulfilling", "Fulfilling",
+        history.Where(h => h.Action == "promise").ShouldNotBeEmpty(); // promises are recorded as they move
+        history.Where(h => h.Action != "promise").Select(h => h.To).ShouldBe(["Draft", "Submitted", "Approved", "Confirmed", "Fulfilling", "Fulfilling", "Fulfilling", "Fulfilling",
             "PartiallyInvoiced", "Invoiced", "Invoiced", "Paid", "Closed"]);
         history.ShouldAllBe(h => h.Actor == "tester" || h.Actor == "system:review");
     }

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Data.Sqlite;
 using Orderly.Application.Sales;
 
@@ -22,6 +24,9 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
 
     public HttpClient Client { get; }
 
+    /// <summary>The server's clock; <see cref="ShiftableClock.Advance"/> moves it forward.</summary>
+    public ShiftableClock Clock { get; } = new();
+
     public OrderlyApi()
     {
         Client = CreateClient();
@@ -30,10 +35,15 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
 
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
+    /// <summary>Today as the server sees it (after any <see cref="ShiftableClock.Advance"/>).</summary>
+    public DateOnly ServerToday => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Orderly", ConnectionString);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Orderly:ReplenishmentScanMinutes", "0"); // tests run the scan through the API when they want it
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     /// <summary>Two warehouses, three products, a customer with room on credit and one without.</summary>

@@ -17,6 +17,7 @@ public sealed class DocumentNumbers(OrderlyDbContext db, TimeProvider clock)
     public const string SalesOrder = "SO";
     public const string Shipment = "SH";
     public const string Invoice = "INV";
+    public const string PurchaseOrder = "PO";
 
     public async Task<string> NextAsync(string prefix, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using Orderly.Domain.Common;
+using Orderly.Domain.Inventory;
 
 namespace Orderly.Application.Common;
 
@@ -9,4 +10,7 @@ public sealed class OrderlyOptions
     public MidpointRounding MoneyMidpoint { get; set; } = MidpointRounding.AwayFromZero;
 
     public MoneyRounding Rounding => new(MoneyMidpoint);
+
+    /// <summary>How a line's quantity is spread over warehouses: FillMost (default) or Priority.</summary>
+    public SourcingStrategy Sourcing { get; set; } = SourcingStrategy.FillMost;
 }

@@ -5,11 +5,14 @@ using Orderly.Domain.Customers;
 
 namespace Orderly.Application.Customers;
 
-public sealed record RegisterCustomerRequest(string Code, string Name, string Currency, decimal CreditLimit, int PaymentTermsDays);
+public sealed record RegisterCustomerRequest(string Code, string Name, string Currency, decimal CreditLimit, int PaymentTermsDays,
+    string? PreferredWarehouseCode = null);
 
-public sealed record CustomerView(Guid Id, string Code, string Name, string Currency, decimal CreditLimit, int PaymentTermsDays)
+public sealed record CustomerView(Guid Id, string Code, string Name, string Currency, decimal CreditLimit, int PaymentTermsDays,
+    Guid? PreferredWarehouseId)
 {
-    public static CustomerView Of(Customer c) => new(c.Id.Value, c.Code, c.Name, c.Currency, c.CreditLimit, c.PaymentTermsDays);
+    public static CustomerView Of(Customer c) =>
+        new(c.Id.Value, c.Code, c.Name, c.Currency, c.CreditLimit, c.PaymentTermsDays, c.PreferredWarehouseId?.Value);
 }
 
 /// <summary>Registers customers and reads them back.</summary>
@@ -20,6 +23,12 @@ public sealed class CustomerUseCases(OrderlyDbContext db, TimeProvider clock)
         var customer = Customer.Register(request.Code, request.Name, request.Currency, request.CreditLimit, request.PaymentTermsDays, clock.GetUtcNow());
         if (await db.Customers.AnyAsync(c => c.Code == customer.Code, ct))
             throw new BusinessRuleViolation("customer.code_taken", $"A customer with code '{customer.Code}' already exists.");
+        if (!string.IsNullOrWhiteSpace(request.PreferredWarehouseCode))
+        {
+            var warehouse = await db.Warehouses.AsNoTracking().SingleOrDefaultAsync(w => w.Code == request.PreferredWarehouseCode.Trim(), ct)
+                ?? throw InvalidInput.ForField("preferredWarehouseCode", "customer.invalid", $"No warehouse has code '{request.PreferredWarehouseCode}'.");
+            customer.PreferWarehouse(warehouse.Id);
+        }
         db.Customers.Add(customer);
         await db.SaveChangesAsync(ct);
         return CustomerView.Of(customer);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Orderly.Application.Common;
 using Orderly.Application.Persistence;
+using Orderly.Application.Sales;
 using Orderly.Domain.Common;
 using Orderly.Domain.Inventory;
 
@@ -16,14 +17,14 @@ public sealed record StockMovementView(long Id, string WarehouseCode, string Sku
     Guid? OrderId, string Reference, string Actor, DateTimeOffset At);
 
 /// <summary>Goods receipts, stock counts and the stock and ledger queries.</summary>
-public sealed class StockUseCases(OrderlyDbContext db, StockLedger ledger)
+public sealed class StockUseCases(OrderlyDbContext db, StockLedger ledger, Backorders backorders, PromiseDates promises)
 {
     public async Task<StockView> ReceiveAsync(ReceiveStockRequest r, string actor, CancellationToken ct) =>
         await db.InTransactionAsync(async () =>
         {
             var (warehouse, sku) = await ResolveAsync(r.WarehouseCode, r.Sku, r.Quantity, "quantity", mustBePositive: true, ct);
             await ledger.ReceiveAsync(warehouse.Id, sku, r.Quantity, r.Reference ?? "receipt", actor, ct);
-            await db.SaveChangesAsync(ct);
+            await StockArrivedAsync(sku, r.Reference ?? "stock receipt", actor, ct);
             return await GetAsync(warehouse, sku, ct);
         }, ct);
 
@@ -34,7 +35,8 @@ public sealed class StockUseCases(OrderlyDbContext db, StockLedger ledger)
                 throw InvalidInput.ForField("reason", "stock.reason_required", "Say why the stock is adjusted (count, damage, ...).");
             var (warehouse, sku) = await ResolveAsync(r.WarehouseCode, r.Sku, r.Change, "change", mustBePositive: false, ct);
             await ledger.AdjustAsync(warehouse.Id, sku, r.Change, r.Reason, actor, ct);
-            await db.SaveChangesAsync(ct);
+            if (r.Change > 0) await StockArrivedAsync(sku, $"stock found: {r.Reason}", actor, ct);
+            else await db.SaveChangesAsync(ct);
             return await GetAsync(warehouse, sku, ct);
         }, ct);
 
@@ -58,6 +60,16 @@ public sealed class StockUseCases(OrderlyDbContext db, StockLedger ledger)
                           select new { m, w.Code }).Take(Math.Clamp(limit, 1, 1000)).ToListAsync(ct);
         return rows.Select(x => new StockMovementView(x.m.Id, x.Code, x.m.Sku, x.m.Kind.ToString(), x.m.OnHandChange, x.m.ReservedChange,
             x.m.OrderId?.Value, x.m.Reference, x.m.Actor, x.m.At)).ToList();
+    }
+
+    /// <summary>New stock first serves waiting backorders (fairly, see <see cref="Backorders"/>), then promises are recomputed.</summary>
+    private async Task StockArrivedAsync(string sku, string reference, string actor, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        await backorders.ServeAsync(sku, reference, actor, ct);
+        await db.SaveChangesAsync(ct);
+        await promises.RefreshSkuAsync(sku, actor, ct);
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task<(Warehouse Warehouse, string Sku)> ResolveAsync(string warehouseCode, string sku, decimal quantity, string field,

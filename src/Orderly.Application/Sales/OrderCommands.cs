@@ -13,7 +13,7 @@ namespace Orderly.Application.Sales;
 /// </summary>
 public sealed class OrderCommands(
     OrderlyDbContext db, OrderStore store, OrderUseCases orders, OrderReservations reservations, ShipmentUseCases shipments,
-    InvoiceUseCases invoices, TimeProvider clock)
+    InvoiceUseCases invoices, Backorders backorders, TimeProvider clock)
 {
     public async Task<OrderView> ExecuteAsync(Guid id, string action, OrderCommandRequest body, int? expectedVersion, string actor,
         CancellationToken ct)
@@ -23,6 +23,7 @@ public sealed class OrderCommands(
         {
             var order = await store.ForChangeAsync(id, expectedVersion, ct);
             await RunAsync(order, command, body, actor, ct);
+            if (MovesDemandOrStock.Contains(command)) await orders.RefreshPromisesAsync(order.Lines.Select(l => l.Sku), actor, ct);
             await db.SaveChangesAsync(ct);
             return await store.ViewAsync(order, ct);
         }, ct);
@@ -48,7 +49,12 @@ public sealed class OrderCommands(
                 await invoices.RecordPaymentAsync(order, body.InvoiceNumber, new RecordPaymentRequest(amount, body.Reference, body.ReceivedOn), actor, ct);
                 break;
             case OrderCommand.Close: order.Close(actor, now); break;
-            case OrderCommand.Cancel: await reservations.CancelAsync(order, reason, actor, ct); break;
+            case OrderCommand.Cancel:
+                var held = order.Reservations.Select(r => r.Sku).Distinct().ToList();
+                await reservations.CancelAsync(order, reason, actor, ct);
+                await db.SaveChangesAsync(ct);
+                foreach (var sku in held) await backorders.ServeAsync(sku, $"released by cancelling {order.Number}", actor, ct);
+                break;
             default: throw new InvalidOperationException($"No handler for {command}.");
         }
     }
@@ -61,6 +67,10 @@ public sealed class OrderCommands(
         throw InvalidInput.ForField("command", "order.command_unknown",
             $"'{action}' is not an order command. Use one of: {string.Join(", ", Invocable.Select(c => c.ToActionName()))}.");
     }
+
+    /// <summary>Commands after which the promise dates of the order's SKUs are recomputed.</summary>
+    private static readonly OrderCommand[] MovesDemandOrStock =
+        [OrderCommand.Confirm, OrderCommand.Reserve, OrderCommand.Ship, OrderCommand.Cancel, OrderCommand.Reject];
 
     private static readonly OrderCommand[] Invocable =
         Enum.GetValues<OrderCommand>().Where(c => c is not OrderCommand.Edit and not OrderCommand.Review).ToArray();

@@ -1,35 +1,54 @@
 using Microsoft.EntityFrameworkCore;
+using Orderly.Application.Common;
 using Orderly.Application.Inventory;
 using Orderly.Application.Persistence;
 using Orderly.Domain.Common;
+using Orderly.Domain.Inventory;
 using Orderly.Domain.Sales;
 
 namespace Orderly.Application.Sales;
 
 /// <summary>
-/// Sets stock aside for an order's open lines and hands it back on cancel. Every unit goes through
+/// Sets stock aside for an order's open lines and hands it back on cancel. Where stock comes from is planned by
+/// <see cref="SourcingRule"/> (and the reason kept on each reservation); every unit is then taken through
 /// <see cref="StockLedger"/>, whose conditional update is the only place availability is decided.
 /// </summary>
-public sealed class OrderReservations(OrderlyDbContext db, StockLedger ledger, TimeProvider clock)
+public sealed class OrderReservations(OrderlyDbContext db, StockLedger ledger, OrderlyOptions options, TimeProvider clock)
 {
-    /// <summary>Reserves what stock allows, warehouse by warehouse in priority order; the rest stays backordered.</summary>
+    /// <summary>Reserves what stock allows for every open line; the rest stays backordered.</summary>
     public async Task ReserveAsync(SalesOrder order, string actor, CancellationToken ct)
     {
         order.EnsureAllowed(OrderCommand.Reserve);
+        var preferred = await PreferredWarehouseAsync(order, ct);
         var allocations = new List<StockAllocation>();
         foreach (var line in order.Lines.Where(l => l.QuantityToReserve > 0).OrderBy(l => l.LineNo))
+            allocations.AddRange(await AllocateAsync(order, line, preferred, "", actor, ct));
+        order.RecordReservations(allocations, actor, clock.GetUtcNow());
+    }
+
+    /// <summary>
+    /// Takes stock for one line as the sourcing rule plans it; re-plans the remainder when a step got less than planned
+    /// because someone else took the stock first. Returns what was taken; the caller records it on the order.
+    /// </summary>
+    internal async Task<IReadOnlyList<StockAllocation>> AllocateAsync(SalesOrder order, OrderLine line, WarehouseId? preferred, string context,
+        string actor, CancellationToken ct)
+    {
+        var taken = new List<StockAllocation>();
+        var open = line.QuantityToReserve;
+        for (var round = 0; round < 3 && open > 0; round++)
         {
-            var open = line.QuantityToReserve;
-            foreach (var warehouse in await CandidatesAsync(line.Sku, ct))
+            var plan = SourcingRule.Plan(open, await CandidatesAsync(line.Sku, ct), preferred, options.Sourcing);
+            if (plan.Count == 0) break;
+            foreach (var step in plan)
             {
-                var taken = await ledger.ReserveUpToAsync(warehouse, line.Sku, open, order.Id, order.Number, actor, ct);
-                if (taken == 0) continue;
-                allocations.Add(new StockAllocation(line.LineNo, warehouse, line.Sku, taken));
-                open -= taken;
-                if (open == 0) break;
+                var got = await ledger.ReserveUpToAsync(step.WarehouseId, line.Sku, step.Quantity, order.Id, order.Number, actor, ct);
+                if (got == 0) continue;
+                var shortNote = got < step.Quantity ? $" Got {got} of the {step.Quantity} planned: the rest was taken at the same moment." : "";
+                taken.Add(new StockAllocation(line.LineNo, step.WarehouseId, line.Sku, got, context + step.Reason + shortNote));
+                open -= got;
             }
         }
-        order.RecordReservations(allocations, actor, clock.GetUtcNow());
+        return taken;
     }
 
     /// <summary>Cancels the order and returns every reserved unit to its warehouse.</summary>
@@ -39,11 +58,16 @@ public sealed class OrderReservations(OrderlyDbContext db, StockLedger ledger, T
             await ledger.ReleaseAsync(release.WarehouseId, release.Sku, release.Quantity, order.Id, order.Number, actor, ct);
     }
 
-    /// <summary>Warehouses that hold free stock of <paramref name="sku"/> now, lowest priority number first.</summary>
-    private async Task<IReadOnlyList<WarehouseId>> CandidatesAsync(string sku, CancellationToken ct) =>
-        await (from s in db.StockLevels.AsNoTracking()
-               join w in db.Warehouses.AsNoTracking() on s.WarehouseId equals w.Id
-               where s.Sku == sku && s.OnHand - s.Reserved > 0
-               orderby w.Priority, w.Code
-               select w.Id).ToListAsync(ct);
+    internal async Task<WarehouseId?> PreferredWarehouseAsync(SalesOrder order, CancellationToken ct) =>
+        await db.Customers.AsNoTracking().Where(c => c.Id == order.CustomerId).Select(c => c.PreferredWarehouseId).SingleAsync(ct);
+
+    /// <summary>Warehouses that hold free stock of <paramref name="sku"/> now, as the sourcing rule compares them.</summary>
+    private async Task<IReadOnlyList<SourcingCandidate>> CandidatesAsync(string sku, CancellationToken ct)
+    {
+        var rows = await (from s in db.StockLevels.AsNoTracking()
+                          join w in db.Warehouses.AsNoTracking() on s.WarehouseId equals w.Id
+                          where s.Sku == sku && s.OnHand - s.Reserved > 0
+                          select new { w.Id, w.Code, w.Priority, s.OnHand, s.Reserved }).ToListAsync(ct);
+        return rows.Select(r => new SourcingCandidate(r.Id, r.Code, r.Priority, r.OnHand - r.Reserved)).ToList();
+    }
 }

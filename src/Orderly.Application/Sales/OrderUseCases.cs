@@ -8,7 +8,7 @@ namespace Orderly.Application.Sales;
 
 /// <summary>Order entry, review and the plain lifecycle commands (those that touch no stock and no money).</summary>
 public sealed class OrderUseCases(
-    OrderlyDbContext db, OrderStore store, DocumentNumbers numbers, OrderlyOptions options, TimeProvider clock)
+    OrderlyDbContext db, OrderStore store, DocumentNumbers numbers, PromiseDates promises, OrderlyOptions options, TimeProvider clock)
 {
     private readonly OrderEntry _entry = new(db);
     private readonly CreditPositions _credit = new(db);
@@ -19,9 +19,11 @@ public sealed class OrderUseCases(
             var customer = await _entry.CustomerAsync(request.CustomerId, request.CustomerCode, ct);
             var lines = await _entry.LinesAsync(customer, request.Lines, ct);
             var number = await numbers.NextAsync(DocumentNumbers.SalesOrder, ct);
-            var order = SalesOrder.Receive(OrderId.New(), number, customer, lines, request.RequestedDate, request.Note, actor, clock.GetUtcNow());
+            var order = SalesOrder.Receive(OrderId.New(), number, customer, lines, request.RequestedDate, request.Note, actor, clock.GetUtcNow(),
+                request.Priority ?? SalesOrder.DefaultPriority);
             db.SalesOrders.Add(order);
             await db.SaveChangesAsync(ct);
+            await RefreshPromisesAsync(order.Lines.Select(l => l.Sku), actor, ct);
             return await store.ViewAsync(order, ct);
         }, ct);
 
@@ -32,8 +34,10 @@ public sealed class OrderUseCases(
             order.EnsureAllowed(OrderCommand.Edit);
             var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == order.CustomerId, ct);
             var lines = await _entry.LinesAsync(customer, request.Lines, ct);
+            var skusBefore = order.Lines.Select(l => l.Sku).ToList();
             order.Edit(lines, request.RequestedDate, request.Note, actor, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
+            await RefreshPromisesAsync(skusBefore.Concat(lines.Select(l => l.Sku)), actor, ct);
             return await store.ViewAsync(order, ct);
         }, ct);
 
@@ -42,10 +46,19 @@ public sealed class OrderUseCases(
     {
         var now = clock.GetUtcNow();
         order.Submit(actor, now);
+        await RefreshPromisesAsync(order.Lines.Select(l => l.Sku), actor, ct);
         var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == order.CustomerId, ct);
         var credit = await _credit.OfAsync(customer, order.Id, options.Rounding, ct);
         var findings = OrderReview.Evaluate(order, credit, DateOnly.FromDateTime(now.UtcDateTime), options.Rounding);
         order.CompleteReview(findings, now);
+    }
+
+    /// <summary>Saves pending changes, then recomputes the promises of every open line of these SKUs (demand or supply moved).</summary>
+    internal async Task RefreshPromisesAsync(IEnumerable<string> skus, string actor, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        foreach (var sku in skus.Distinct(StringComparer.Ordinal)) await promises.RefreshSkuAsync(sku, actor, ct);
+        await db.SaveChangesAsync(ct);
     }
 
     public async Task<OrderView> GetAsync(Guid id, CancellationToken ct) => await store.ViewAsync(id, ct);

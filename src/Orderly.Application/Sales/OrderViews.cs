@@ -6,14 +6,14 @@ namespace Orderly.Application.Sales;
 public sealed record OrderLineView(
     int LineNo, string Sku, string Description, string Unit, decimal Quantity, decimal? UnitPrice, decimal ListPrice, decimal TaxRate,
     decimal ReservedQuantity, decimal ShippedQuantity, decimal InvoicedQuantity, decimal BackorderedQuantity,
-    decimal NetAmount, decimal TaxAmount, decimal GrossAmount);
+    decimal NetAmount, decimal TaxAmount, decimal GrossAmount, DateOnly? PromisedDate, string PromiseBasis);
 
-public sealed record ReservationView(int LineNo, string Sku, string WarehouseCode, decimal Quantity, DateTimeOffset ReservedAt);
+public sealed record ReservationView(int LineNo, string Sku, string WarehouseCode, decimal Quantity, DateTimeOffset ReservedAt, string Reason);
 
 /// <summary>An order as the API shows it: where it stands, what may happen next, and what each line waits for.</summary>
 public sealed record OrderView(
     Guid Id, string Number, Guid CustomerId, string Currency, string Status, string? HoldReason, string HoldNote,
-    DateOnly? RequestedDate, string Note, decimal NetAmount, decimal TaxAmount, decimal TotalAmount, decimal InvoicedAmount,
+    DateOnly? RequestedDate, int Priority, string Note, decimal NetAmount, decimal TaxAmount, decimal TotalAmount, decimal InvoicedAmount,
     decimal PaidAmount, DateTimeOffset ReceivedAt, DateTimeOffset UpdatedAt, int Version, IReadOnlyList<string> AllowedActions,
     IReadOnlyList<OrderLineView> Lines, IReadOnlyList<ReservationView> Reservations);
 
@@ -37,11 +37,11 @@ internal static class OrderViews
             l.ReservedQuantity, l.ShippedQuantity, l.InvoicedQuantity,
             WaitingForStock.Contains(o.Status) ? l.QuantityToReserve : 0m,
             l.NetAmount(l.Quantity, currency, rounding), l.TaxAmount(l.Quantity, currency, rounding),
-            l.GrossAmount(l.Quantity, currency, rounding))).ToList();
+            l.GrossAmount(l.Quantity, currency, rounding), l.PromisedDate, l.PromiseBasis)).ToList();
         var reservations = o.Reservations.OrderBy(r => r.LineNo).Select(r => new ReservationView(
-            r.LineNo, r.Sku, warehouseCodes.GetValueOrDefault(r.WarehouseId, "?"), r.Quantity, r.ReservedAt)).ToList();
+            r.LineNo, r.Sku, warehouseCodes.GetValueOrDefault(r.WarehouseId, "?"), r.Quantity, r.ReservedAt, r.Reason)).ToList();
         return new OrderView(o.Id.Value, o.Number, o.CustomerId.Value, o.Currency, o.Status.ToString(), o.HoldReason?.ToString(),
-            o.HoldNote, o.RequestedDate, o.Note, lines.Sum(l => l.NetAmount), lines.Sum(l => l.TaxAmount), lines.Sum(l => l.GrossAmount),
+            o.HoldNote, o.RequestedDate, o.Priority, o.Note, lines.Sum(l => l.NetAmount), lines.Sum(l => l.TaxAmount), lines.Sum(l => l.GrossAmount),
             o.InvoicedAmount, o.PaidAmount, o.ReceivedAt, o.UpdatedAt, o.Version,
             o.AllowedCommands.Select(c => c.ToActionName()).ToList(), lines, reservations);
     }

@@ -43,8 +43,12 @@ public static class PurchaseOrderLifecycle
 
     public static string ToActionName(this PurchaseOrderCommand command) => command.ToString().ToLowerInvariant();
 
-    public static bool TryParseAction(string action, out PurchaseOrderCommand command) =>
-        Enum.TryParse(action, ignoreCase: true, out command) && Enum.IsDefined(command);
+    /// <summary>Only the action names themselves: Enum.TryParse would also take "1" or "send,confirm".</summary>
+    public static bool TryParseAction(string action, out PurchaseOrderCommand command)
+    {
+        command = Enum.GetValues<PurchaseOrderCommand>().FirstOrDefault(c => string.Equals(c.ToActionName(), action, StringComparison.OrdinalIgnoreCase));
+        return string.Equals(command.ToActionName(), action, StringComparison.OrdinalIgnoreCase);
+    }
 
     private static string Describe(IReadOnlyList<PurchaseOrderCommand> commands) =>
         commands.Count == 0 ? "nothing (the purchase order is final)" : string.Join(", ", commands.Select(c => c.ToActionName()));

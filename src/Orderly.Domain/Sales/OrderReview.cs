@@ -32,6 +32,7 @@ public static class OrderReview
         public const string PriceBelowAllowedDiscount = "review.price_below_allowed_discount";
         public const string CreditLimitExceeded = "review.credit_limit_exceeded";
         public const string InvoiceOverdue = "review.invoice_overdue";
+        public const string RequestedBeforePromise = "review.requested_before_promise";
     }
 
     public static IReadOnlyList<ReviewFinding> Evaluate(SalesOrder order, CreditPosition credit, DateOnly today, MoneyRounding rounding)
@@ -40,6 +41,7 @@ public static class OrderReview
         CheckCompleteness(order, today, findings);
         CheckPrices(order, findings);
         CheckCredit(order, credit, today, rounding, findings);
+        CheckDelivery(order, findings);
         return findings;
     }
 
@@ -71,6 +73,16 @@ public static class OrderReview
                 findings.Add(new(Rules.PriceBelowAllowedDiscount, HoldReason.Price,
                     $"Line {line.LineNo} ({line.Sku}): {price} is below list price {line.ListPrice} less the allowed {line.MaxDiscountPercent} % ({floor})."));
         }
+    }
+
+    /// <summary>A requested date the company cannot keep is flagged, never silently accepted.</summary>
+    private static void CheckDelivery(SalesOrder order, List<ReviewFinding> findings)
+    {
+        if (order.RequestedDate is not { } requested) return;
+        foreach (var line in order.Lines.Where(l => l.PromisedDate > requested))
+            findings.Add(new(Rules.RequestedBeforePromise, HoldReason.Delivery,
+                $"Line {line.LineNo} ({line.Sku}) can be delivered on {line.PromisedDate:yyyy-MM-dd} ({line.PromiseBasis}), " +
+                $"after the requested {requested:yyyy-MM-dd}."));
     }
 
     private static void CheckCredit(SalesOrder order, CreditPosition credit, DateOnly today, MoneyRounding rounding, List<ReviewFinding> findings)

@@ -24,5 +24,6 @@ public enum HoldReason
     Data,
     Price,
     Credit,
+    Delivery,
     Manual,
 }

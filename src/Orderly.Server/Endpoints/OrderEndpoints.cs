@@ -48,6 +48,17 @@ internal static class OrderEndpoints
                              "record-payment, close, cancel. The order's allowedActions lists what is allowed now. Honours If-Match and Idempotency-Key.")
             .Produces<OrderView>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(422);
 
+        orders.MapGet("/{id:guid}/flow", (Guid id, DocumentFlow flow, CancellationToken ct) => flow.OfOrderAsync(id, ct))
+            .WithName("GetOrderFlow")
+            .WithDescription("Every document linked to the order: reservations (warehouse and why), purchase order lines it waits for, " +
+                             "their receipts, shipments, invoices and payments.")
+            .ProducesProblem(404);
+
+        app.MapGet("/api/backorders", (string? sku, Backorders backorders, CancellationToken ct) => backorders.ListAsync(sku, ct))
+            .WithTags("Orders").WithName("ListBackorders")
+            .WithDescription("Confirmed order lines still waiting for stock, in the order arriving goods will serve them: " +
+                             "priority, then promised date, then order date.");
+
         orders.MapGet("/{id:guid}/history", (Guid id, OrderUseCases uc, CancellationToken ct) => uc.HistoryAsync(id, ct))
             .WithName("GetOrderHistory").ProducesProblem(404);
     }

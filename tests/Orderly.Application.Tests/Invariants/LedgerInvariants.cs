@@ -6,7 +6,8 @@ namespace Orderly.Application.Tests.Invariants;
 
 /// <summary>
 /// The guarantees that must hold after any sequence of operations, read straight from the database: stock conserved,
-/// nothing reserved twice, invoices that agree with themselves, and never more paid than invoiced.
+/// nothing reserved twice, invoices that agree with themselves, never more paid than invoiced, and purchase orders
+/// whose received quantity is the sum of their goods receipts.
 /// </summary>
 public static class LedgerInvariants
 {
@@ -54,6 +55,19 @@ public static class LedgerInvariants
                     problems.Add($"{order.Number}/{line.LineNo}: reserved+shipped or invoiced exceed the line");
             }
         }
+        var purchases = await db.PurchaseOrders.AsNoTracking().Include(p => p.Lines).ToListAsync();
+        var receipts = await db.GoodsReceipts.AsNoTracking().ToListAsync();
+        foreach (var po in purchases)
+        {
+            foreach (var line in po.Lines)
+            {
+                var received = receipts.Where(r => r.PurchaseOrderId == po.Id && r.LineNo == line.LineNo).Sum(r => r.Quantity);
+                if (received != line.ReceivedQuantity) problems.Add($"{po.Number}/{line.LineNo}: received {line.ReceivedQuantity} but receipts say {received}");
+                if (line.ReceivedQuantity > line.Quantity) problems.Add($"{po.Number}/{line.LineNo}: received more than ordered");
+            }
+        }
+        var links = await db.BackorderLinks.AsNoTracking().ToListAsync();
+        if (links.Any(l => l.Quantity <= 0)) problems.Add("a backorder link has no quantity");
         return problems;
     }
 }

@@ -4,6 +4,7 @@ using Orderly.Application.Catalog;
 using Orderly.Application.Customers;
 using Orderly.Application.Inventory;
 using Orderly.Application.Persistence;
+using Orderly.Application.Procurement;
 using Orderly.Application.Sales;
 using Orderly.Domain.Common;
 
@@ -33,7 +34,7 @@ public sealed class OrderToCashPropertyTests
         await SeedMasterDataAsync(database);
         var run = new Run(database, new Random(seed));
         var log = new List<string>();
-        for (var step = 0; step < 70; step++)
+        for (var step = 0; step < 80; step++)
         {
             var done = await run.NextAsync();
             log.Add(done);
@@ -51,6 +52,9 @@ public sealed class OrderToCashPropertyTests
         await database.WithAsync<ProductUseCases>(p => p.DefineAsync(new DefineProductRequest("CHAI", "Chai", "case", 0, 18.35m, "EUR", 0.07m, 10m), default));
         await database.WithAsync<ProductUseCases>(p => p.DefineAsync(new DefineProductRequest("COFFEE", "Coffee", "kg", 3, 21.455m, "EUR", 0.19m, 5m), default));
         await database.WithAsync<CustomerUseCases>(c => c.RegisterAsync(new RegisterCustomerRequest("ALFKI", "Alfreds", "EUR", 10_000_000m, 30), default));
+        var supplier = await database.WithAsync<SupplierUseCases, SupplierView>(s => s.RegisterAsync(new RegisterSupplierRequest("ACME", "Acme", "EUR"), default));
+        foreach (var sku in Skus)
+            await database.WithAsync<SupplierUseCases, SupplierOfferView>(s => s.DefineOfferAsync(supplier.Id, new DefineOfferRequest(sku, 5m, 7), default));
     }
 
     /// <summary>One random run: picks an operation and its arguments, runs it, and tolerates only business refusals.</summary>
@@ -60,8 +64,10 @@ public sealed class OrderToCashPropertyTests
 
         public async Task<string> NextAsync()
         {
-            var (name, action) = random.Next(10) switch
+            var (name, action) = random.Next(12) switch
             {
+                10 => ("buy", (Func<Task<string>>)BuyAsync),
+                11 => ("goods", ReceiveGoodsAsync),
                 0 or 1 => ("receive", (Func<Task<string>>)ReceiveAsync),
                 2 or 3 => ("order", PlaceAsync),
                 4 => ("reserve", () => CommandOnRandomOrderAsync("reserve", new OrderCommandRequest())),
@@ -117,6 +123,37 @@ public sealed class OrderToCashPropertyTests
         {
             var half = Math.Round(line.ReservedQuantity / 2m, line.Sku == "CHAI" ? 0 : 3, MidpointRounding.ToZero);
             return half > 0 ? half : line.ReservedQuantity;
+        }
+
+        private async Task<string> BuyAsync()
+        {
+            var (warehouse, sku) = (Pick(Warehouses), Pick(Skus));
+            var quantity = Quantity(sku, 1, 20);
+            var po = await database.WithAsync<PurchaseOrderUseCases, PurchaseOrderView>(p => p.DraftAsync(
+                new DraftPurchaseOrderRequest(warehouse, [new PurchaseOrderLineRequest(sku, quantity)], SupplierCode: "ACME"), "prop", default));
+            await database.WithAsync<PurchaseOrderCommands, PurchaseOrderView>(c => c.ExecuteAsync(po.Id, "send", new PurchaseOrderCommandRequest(), null, "prop", default));
+            await database.WithAsync<PurchaseOrderCommands, PurchaseOrderView>(c => c.ExecuteAsync(po.Id, "confirm",
+                new PurchaseOrderCommandRequest(PromisedDate: DateOnly.FromDateTime(DateTime.UtcNow).AddDays(random.Next(1, 20))), null, "prop", default));
+            return $"buy {quantity} {sku} for {warehouse} ({po.Number})";
+        }
+
+        private async Task<string> ReceiveGoodsAsync()
+        {
+            var open = await database.WithAsync<PurchaseOrderUseCases, PurchaseOrderPage>(p => p.ListAsync(new PurchaseOrderQuery(PageSize: 200), default));
+            var candidates = open.Items.Where(p => p.Status is "Confirmed" or "PartiallyReceived").ToList();
+            if (candidates.Count == 0) return "goods: nothing on order";
+            var po = await database.WithAsync<PurchaseOrderUseCases, PurchaseOrderView>(p => p.GetAsync(candidates[random.Next(candidates.Count)].Id, default));
+            var line = po.Lines[0];
+            // Mostly part of what is open, sometimes all, sometimes more than ordered (which must be refused).
+            var quantity = random.Next(5) == 0 ? line.OpenQuantity + 1 : random.Next(2) == 0 ? line.OpenQuantity : AboutHalfOf(line.OpenQuantity, line.Sku);
+            var outcome = await database.WithAsync<GoodsReceiptUseCases, ReceiptOutcome>(g => g.ReceiveAsync(po.Id, new ReceiveGoodsRequest(line.LineNo, quantity), null, "prop", default));
+            return $"goods {quantity} {line.Sku} on {po.Number}: served {outcome.BackorderDecisions.Count} backorder(s)";
+        }
+
+        private static decimal AboutHalfOf(decimal quantity, string sku)
+        {
+            var half = Math.Round(quantity / 2m, sku == "CHAI" ? 0 : 3, MidpointRounding.ToZero);
+            return half > 0 ? half : quantity;
         }
 
         private async Task<string> PayAsync()

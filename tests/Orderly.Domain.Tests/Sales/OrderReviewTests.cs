@@ -22,7 +22,41 @@ public class OrderReviewTests
         [OrderReview.Rules.CreditLimitExceeded] = (() => (new OrderBuilder().Draft(), new CreditPosition(400m, 0m, 0m, null)), HoldReason.Credit),
         [OrderReview.Rules.InvoiceOverdue] =
             (() => (new OrderBuilder().Draft(), AmpleCredit with { OldestOverdue = new("INV-2026-000007", Today.AddDays(-1), 50m) }), HoldReason.Credit),
+        [OrderReview.Rules.RequestedBeforePromise] = (() => (PromisedOn(Today.AddDays(10), requested: Today.AddDays(3)), AmpleCredit), HoldReason.Delivery),
     };
+
+    private static SalesOrder PromisedOn(DateOnly promised, DateOnly requested)
+    {
+        var order = new OrderBuilder().RequestedOn(requested).Draft();
+        order.Promise(1, promised, "expected with PO-2026-000045", OrderBuilder.Clerk, OrderBuilder.Now);
+        return order;
+    }
+
+    [Fact]
+    public void A_promise_on_the_requested_date_passes_and_the_finding_names_the_promise_when_later()
+    {
+        OrderReview.Evaluate(PromisedOn(Today.AddDays(3), requested: Today.AddDays(3)), AmpleCredit, Today, MoneyRounding.Default).ShouldBeEmpty();
+
+        var finding = OrderReview.Evaluate(PromisedOn(Today.AddDays(4), requested: Today.AddDays(3)), AmpleCredit, Today, MoneyRounding.Default).Single();
+
+        finding.Message.ShouldContain(Today.AddDays(4).ToString("yyyy-MM-dd"));
+        finding.Message.ShouldContain("PO-2026-000045");
+    }
+
+    [Fact]
+    public void A_moved_promise_is_kept_in_the_history_and_an_unchanged_one_is_not()
+    {
+        var order = PromisedOn(Today.AddDays(10), requested: Today.AddDays(20));
+        var entries = order.History.Count;
+
+        order.Promise(1, Today.AddDays(10), "expected with PO-2026-000045", OrderBuilder.Clerk, OrderBuilder.Now).ShouldBeFalse();
+        order.Promise(1, Today.AddDays(12), "expected with PO-2026-000046", OrderBuilder.Clerk, OrderBuilder.Now).ShouldBeTrue();
+
+        order.History.Count.ShouldBe(entries + 1);
+        order.History[^1].Action.ShouldBe("promise");
+        order.History[^1].Reason.ShouldContain($"was {Today.AddDays(10):yyyy-MM-dd}");
+        order.Lines[0].PromisedDate.ShouldBe(Today.AddDays(12));
+    }
 
     public static TheoryData<string> EveryRuleCode() => new(
         typeof(OrderReview.Rules).GetFields(BindingFlags.Public | BindingFlags.Static)

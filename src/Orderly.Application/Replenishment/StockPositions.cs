@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Orderly.Application.Persistence;
+using Orderly.Domain.Common;
+using Orderly.Domain.Inventory;
+using Orderly.Domain.Procurement;
+using Orderly.Domain.Sales;
+
+namespace Orderly.Application.Replenishment;
+
+/// <summary>What a reorder policy compares with its reorder point: free stock plus what is on order minus what customers wait for.</summary>
+public sealed record StockPosition(decimal Available, decimal OnOrder, decimal Backordered)
+{
+    public decimal Total => Available + OnOrder - Backordered;
+
+    /// <summary>For messages; "0.######" because decimals read back from text keep a scale ("25.0") a person would not write.</summary>
+    public override string ToString() => $"available {Available:0.######}, on order {OnOrder:0.######}, backordered {Backordered:0.######}";
+}
+
+/// <summary>
+/// The stock positions of all reorder policies, read once per scan. Decimals are stored as text in SQLite, so the sums
+/// are taken here rather than in SQL.
+/// <para>
+/// Backorders are demand for a SKU, not for a warehouse: a waiting line is served by whichever warehouse gets stock
+/// first. So that the same backorder does not make every warehouse reorder, it is counted once, against the policy of
+/// the warehouse with the lowest priority number (the one drawn from first; ties by warehouse code) that has a policy
+/// for the SKU. The other warehouses' positions leave backorders out.
+/// </para>
+/// </summary>
+internal sealed class StockPositions
+{
+    private static readonly PurchaseOrderStatus[] OpenStatuses =
+        [PurchaseOrderStatus.Draft, PurchaseOrderStatus.Sent, PurchaseOrderStatus.Confirmed, PurchaseOrderStatus.PartiallyReceived];
+
+    private static readonly OrderStatus[] Committed = [OrderStatus.Confirmed, OrderStatus.Fulfilling];
+
+    private readonly Dictionary<(WarehouseId, string), decimal> _available = [];
+    private readonly Dictionary<string, decimal> _backordered = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, WarehouseId> _backordersCountedAt = new(StringComparer.Ordinal);
+
+    private StockPositions(IReadOnlyList<PurchaseOrder> openOrders) => OpenOrders = openOrders;
+
+    /// <summary>Purchase orders still to arrive (Draft to PartiallyReceived), with their lines.</summary>
+    public IReadOnlyList<PurchaseOrder> OpenOrders { get; }
+
+    public static async Task<StockPositions> LoadAsync(OrderlyDbContext db, IReadOnlyList<ReorderPolicy> policies,
+        IReadOnlyDictionary<WarehouseId, Warehouse> warehouses, CancellationToken ct)
+    {
+        var skus = policies.Select(p => p.Sku).Distinct().ToList();
+        var openOrders = await db.PurchaseOrders.AsNoTracking().Include(o => o.Lines)
+            .Where(o => OpenStatuses.Contains(o.Status)).ToListAsync(ct);
+        var positions = new StockPositions(openOrders);
+
+        foreach (var level in await db.StockLevels.AsNoTracking().Where(s => skus.Contains(s.Sku)).ToListAsync(ct))
+            positions._available[(level.WarehouseId, level.Sku)] = level.OnHand - level.Reserved;
+
+        var orders = await db.SalesOrders.AsNoTracking().Include(o => o.Lines)
+            .Where(o => Committed.Contains(o.Status) && o.Lines.Any(l => skus.Contains(l.Sku))).ToListAsync(ct);
+        foreach (var line in orders.SelectMany(o => o.Lines).Where(l => l.QuantityToReserve > 0))
+            positions._backordered[line.Sku] = positions._backordered.GetValueOrDefault(line.Sku) + line.QuantityToReserve;
+
+        foreach (var bySku in policies.GroupBy(p => p.Sku))
+        {
+            var first = bySku.Select(p => warehouses[p.WarehouseId])
+                .OrderBy(w => w.Priority).ThenBy(w => w.Code, StringComparer.Ordinal).First();
+            positions._backordersCountedAt[bySku.Key] = first.Id;
+        }
+        return positions;
+    }
+
+    public StockPosition Of(ReorderPolicy policy)
+    {
+        var onOrder = OpenOrders.Where(o => o.WarehouseId == policy.WarehouseId)
+            .SelectMany(o => o.Lines).Where(l => l.Sku == policy.Sku).Sum(l => l.OpenQuantity);
+        var backordered = _backordersCountedAt.GetValueOrDefault(policy.Sku) == policy.WarehouseId
+            ? _backordered.GetValueOrDefault(policy.Sku)
+            : 0m;
+        return new StockPosition(_available.GetValueOrDefault((policy.WarehouseId, policy.Sku)), onOrder, backordered);
+    }
+
+    /// <summary>The open quantity of <paramref name="sku"/> on <paramref name="order"/> while it is still a draft; 0 otherwise.</summary>
+    public decimal DraftQuantity(PurchaseOrderId? order, string sku) =>
+        OpenOrders.Where(o => o.Id == order && o.Status == PurchaseOrderStatus.Draft)
+            .SelectMany(o => o.Lines).Where(l => l.Sku == sku).Sum(l => l.OpenQuantity);
+}

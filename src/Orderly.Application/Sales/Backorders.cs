@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Orderly.Application.Persistence;
+using Orderly.Domain.Sales;
+
+namespace Orderly.Application.Sales;
+
+/// <summary>What automatic reservation did with newly arrived stock for one order line.</summary>
+public sealed record BackorderDecision(Guid OrderId, string OrderNumber, int LineNo, decimal Reserved, string Reason);
+
+/// <summary>A confirmed order line still waiting for stock, as procurement sees it.</summary>
+public sealed record BackorderView(Guid OrderId, string OrderNumber, int LineNo, string Sku, decimal Quantity, decimal Waiting, int Priority,
+    DateOnly? RequestedDate, DateOnly? PromisedDate, string PromiseBasis, DateTimeOffset OrderedAt);
+
+/// <summary>
+/// Serves waiting backorders when goods arrive. The queue is fair and documented: order priority (1 first), then
+/// promised date (earliest first, none last), then order date (oldest first). Each line is reserved through the same
+/// atomic path as a manual reserve, and the decision, with its place in the queue, is kept on the reservation and in
+/// the order's history. See docs/decisions/0008-sourcing-and-promise-rules.md.
+/// </summary>
+public sealed class Backorders(OrderlyDbContext db, OrderReservations reservations, TimeProvider clock)
+{
+    private static readonly OrderStatus[] Waiting = [OrderStatus.Confirmed, OrderStatus.Fulfilling];
+
+    /// <summary>Reserves newly available stock of <paramref name="sku"/> for waiting backorders, inside the caller's transaction.</summary>
+    public async Task<IReadOnlyList<BackorderDecision>> ServeAsync(string sku, string reference, string actor, CancellationToken ct)
+    {
+        var queue = await QueueAsync(sku, ct);
+        var decisions = new List<BackorderDecision>();
+        for (var place = 0; place < queue.Count; place++)
+        {
+            var (order, line) = queue[place];
+            var context = $"Goods arrived ({reference}); backorder {place + 1} of {queue.Count} in the queue " +
+                          $"(priority {order.Priority}, promised {line.PromisedDate?.ToString("yyyy-MM-dd") ?? "no date"}, " +
+                          $"ordered {order.ReceivedAt:yyyy-MM-dd HH:mm}). ";
+            var allocations = await reservations.AllocateAsync(order, line, await reservations.PreferredWarehouseAsync(order, ct), context, actor, ct);
+            if (allocations.Count == 0) break; // nothing left to hand out
+            order.RecordReservations(allocations, actor, clock.GetUtcNow());
+            decisions.Add(new BackorderDecision(order.Id.Value, order.Number, line.LineNo, allocations.Sum(a => a.Quantity),
+                string.Join(" ", allocations.Select(a => a.Reason))));
+        }
+        return decisions;
+    }
+
+    /// <summary>Every confirmed line still waiting for stock, in the order it will be served.</summary>
+    public async Task<IReadOnlyList<BackorderView>> ListAsync(string? sku, CancellationToken ct)
+    {
+        var queue = await QueueAsync(sku, ct);
+        return queue.Select(x => new BackorderView(x.Order.Id.Value, x.Order.Number, x.Line.LineNo, x.Line.Sku, x.Line.Quantity,
+            x.Line.QuantityToReserve, x.Order.Priority, x.Order.RequestedDate, x.Line.PromisedDate, x.Line.PromiseBasis, x.Order.ReceivedAt)).ToList();
+    }
+
+    private async Task<List<(SalesOrder Order, OrderLine Line)>> QueueAsync(string? sku, CancellationToken ct)
+    {
+        var orders = await db.SalesOrders.Include(o => o.Lines).Include(o => o.Reservations).AsSplitQuery()
+            .Where(o => Waiting.Contains(o.Status) && (sku == null || o.Lines.Any(l => l.Sku == sku)))
+            .ToListAsync(ct);
+        return orders
+            .SelectMany(o => o.Lines.Where(l => (sku == null || l.Sku == sku) && l.QuantityToReserve > 0).Select(l => (o, l)))
+            .OrderBy(x => x.o.Priority)
+            .ThenBy(x => x.l.PromisedDate ?? DateOnly.MaxValue)
+            .ThenBy(x => x.o.ReceivedAt)
+            .ThenBy(x => x.o.Number, StringComparer.Ordinal)
+            .ThenBy(x => x.l.LineNo)
+            .ToList();
+    }
+}
