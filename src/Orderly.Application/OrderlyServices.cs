@@ -21,7 +21,8 @@ public static class OrderlyServices
     {
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
-        services.AddDbContext<OrderlyDbContext>(db => db.UseSqlite(WithDefaults(connectionString)));
+        services.AddDbContext<OrderlyDbContext>(db => db.UseSqlite(WithDefaults(connectionString),
+            sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
         services.AddScoped<DocumentNumbers>();
         services.AddScoped<IdempotentRequests>();
         services.AddScoped<StockLedger>();

@@ -15,6 +15,8 @@ var options = builder.Configuration.GetSection("Orderly").Get<OrderlyOptions>() 
 seedDemo |= builder.Configuration.GetValue<bool>("Orderly:SeedDemo");
 
 builder.Services.AddOrderly(connectionString, options);
+var clockOffsetDays = builder.Configuration.GetValue<int>(ShiftedClock.Setting);
+if (clockOffsetDays != 0) builder.Services.AddSingleton<TimeProvider>(new ShiftedClock(clockOffsetDays));
 builder.Services.AddScoped<Idempotent>();
 builder.Services.AddHostedService<Orderly.Server.Replenishment.ReplenishmentScanService>();
 builder.Services.AddExceptionHandler<Problems>();
@@ -32,6 +34,9 @@ await using (var scope = app.Services.CreateAsyncScope())
     foreach (var script in applied) app.Logger.LogInformation("Applied migration {Migration}", script.Name);
 }
 if (seedDemo) await DemoData.SeedAsync(app.Services);
+if (clockOffsetDays != 0)
+    app.Logger.LogWarning("Demo clock: the server runs {Days} day(s) ahead of real time ({Setting}). Never use this in production.",
+        clockOffsetDays, ShiftedClock.Setting);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages(async status =>

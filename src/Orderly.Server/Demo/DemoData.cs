@@ -1,12 +1,14 @@
 using Orderly.Application.Catalog;
 using Orderly.Application.Customers;
 using Orderly.Application.Inventory;
+using Orderly.Application.Procurement;
+using Orderly.Application.Replenishment;
 
 namespace Orderly.Server.Demo;
 
 /// <summary>
 /// A small, believable starting point for trying Orderly (start with <c>--seed-demo</c>): two warehouses, a few
-/// products, two customers and some stock. Seeds only an empty database, through the same use cases as the API.
+/// products, two customers, some stock, two suppliers and a reorder policy. Seeds only an empty database, through the same use cases as the API.
 /// </summary>
 internal static class DemoData
 {
@@ -36,5 +38,15 @@ internal static class DemoData
         await stock.ReceiveAsync(new ReceiveStockRequest("EAST", "CHAI-24", 15m, "demo opening stock"), Actor, ct);
         await stock.ReceiveAsync(new ReceiveStockRequest("MAIN", "SYRUP-12", 8m, "demo opening stock"), Actor, ct);
         await stock.ReceiveAsync(new ReceiveStockRequest("MAIN", "COFFEE-KG", 125.5m, "demo opening stock"), Actor, ct);
+
+        // Buying: a primary supplier and a faster, dearer backup for the tea, and a reorder policy that watches it.
+        var suppliers = scope.ServiceProvider.GetRequiredService<SupplierUseCases>();
+        var prime = await suppliers.RegisterAsync(new RegisterSupplierRequest("PRIME", "Prime Teas Ltd", "EUR"), ct);
+        var fast = await suppliers.RegisterAsync(new RegisterSupplierRequest("FAST", "Fast Leaf Trading", "EUR"), ct);
+        await suppliers.DefineOfferAsync(prime.Id, new DefineOfferRequest("CHAI-24", 11.20m, 10, 20m, 1), ct);
+        await suppliers.DefineOfferAsync(fast.Id, new DefineOfferRequest("CHAI-24", 12.90m, 3, 10m, 2), ct);
+        await suppliers.DefineOfferAsync(prime.Id, new DefineOfferRequest("SYRUP-12", 6.10m, 14, 12m, 1), ct);
+        var policies = scope.ServiceProvider.GetRequiredService<ReorderPolicyUseCases>();
+        await policies.SetAsync(new SetReorderPolicyRequest("MAIN", "CHAI-24", 20m, 8m, ReorderQuantity: 60m), ct);
     }
 }
