@@ -24,6 +24,11 @@ public sealed class BackorderAndPromiseTests
         only.Reason.ShouldContain("the only warehouse that can fill the whole line");
         var flow = await api.GetAsync<OrderFlowView>($"/api/orders/{order.Id}/flow");
         flow.Reservations.Single().Reason.ShouldBe(only.Reason);
+
+        await api.RunAsync(order.Id, "ship");
+        (await api.GetAsync<OrderView>($"/api/orders/{order.Id}")).Reservations.ShouldBeEmpty();
+        var history = await api.GetAsync<List<OrderHistoryView>>($"/api/orders/{order.Id}/history");
+        history.Single(h => h.Action == "reserve").Reason.ShouldContain(only.Reason); // the why outlives the reservation
     }
 
     [Fact]
@@ -71,6 +76,25 @@ public sealed class BackorderAndPromiseTests
         var second = await api.PlaceOrderAsync("ALFKI", ("CHAI", 2));
         second.Lines[0].PromisedDate.ShouldBe(api.ServerToday.AddDays(9));
         second.Lines[0].PromiseBasis.ShouldContain("ACME");
+    }
+
+    [Fact]
+    public async Task A_supplier_becoming_unavailable_moves_promises_to_the_backup_suppliers_lead_time()
+    {
+        using var api = new OrderlyApi();
+        await api.SeedAsync();
+        var prime = await OfferAsync(api, "PRIME", "CHAI", leadTimeDays: 5, rank: 1);
+        await OfferAsync(api, "SLOW", "CHAI", leadTimeDays: 20, rank: 2);
+        var order = await api.PlaceOrderAsync("ALFKI", ("CHAI", 2));
+        order.Lines[0].PromisedDate.ShouldBe(api.ServerToday.AddDays(5));
+
+        (await api.Client.PostAsJsonAsync($"/api/suppliers/{prime}/unavailable", new { reason = "factory fire" }, OrderlyApi.Json))
+            .IsSuccessStatusCode.ShouldBeTrue();
+
+        var moved = await api.GetAsync<OrderView>($"/api/orders/{order.Id}");
+        moved.Lines[0].PromisedDate.ShouldBe(api.ServerToday.AddDays(20));
+        moved.Lines[0].PromiseBasis.ShouldContain("SLOW");
+        (await api.GetAsync<List<OrderHistoryView>>($"/api/orders/{order.Id}/history")).Last().Action.ShouldBe("promise");
     }
 
     [Fact]

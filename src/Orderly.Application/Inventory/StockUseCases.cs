@@ -36,7 +36,7 @@ public sealed class StockUseCases(OrderlyDbContext db, StockLedger ledger, Backo
             var (warehouse, sku) = await ResolveAsync(r.WarehouseCode, r.Sku, r.Change, "change", mustBePositive: false, ct);
             await ledger.AdjustAsync(warehouse.Id, sku, r.Change, r.Reason, actor, ct);
             if (r.Change > 0) await StockArrivedAsync(sku, $"stock found: {r.Reason}", actor, ct);
-            else await db.SaveChangesAsync(ct);
+            else await StockLostAsync(sku, actor, ct);
             return await GetAsync(warehouse, sku, ct);
         }, ct);
 
@@ -67,6 +67,14 @@ public sealed class StockUseCases(OrderlyDbContext db, StockLedger ledger, Backo
     {
         await db.SaveChangesAsync(ct);
         await backorders.ServeAsync(sku, reference, actor, ct);
+        await db.SaveChangesAsync(ct);
+        await promises.RefreshSkuAsync(sku, actor, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Less free stock: promises that counted on it move.</summary>
+    private async Task StockLostAsync(string sku, string actor, CancellationToken ct)
+    {
         await db.SaveChangesAsync(ct);
         await promises.RefreshSkuAsync(sku, actor, ct);
         await db.SaveChangesAsync(ct);

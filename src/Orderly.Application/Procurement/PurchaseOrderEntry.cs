@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Orderly.Application.Common;
 using Orderly.Application.Persistence;
 using Orderly.Domain.Catalog;
 using Orderly.Domain.Common;
@@ -17,7 +18,6 @@ internal sealed record PurchaseOrderTerms(Supplier Supplier, Warehouse Warehouse
 internal sealed class PurchaseOrderEntry(OrderlyDbContext db)
 {
     public const int MaxLines = 500;
-    private const decimal MaxQuantity = 1_000_000_000m, MaxUnitPrice = 1_000_000_000m;
 
     public async Task<PurchaseOrderTerms> ReadAsync(DraftPurchaseOrderRequest r, CancellationToken ct)
     {
@@ -82,22 +82,11 @@ internal sealed class PurchaseOrderEntry(OrderlyDbContext db)
             errors.Add($"{at}.sku", $"Supplier {supplier.Code} has no offer for {product.Sku}; define one under /api/suppliers/{supplier.Id}/offers.");
             return null;
         }
-        var ok = true;
-        if (line.Quantity <= 0)
-            ok = Fail(errors, $"{at}.quantity", $"The quantity must be greater than zero (got {line.Quantity}).");
-        else if (line.Quantity > MaxQuantity)
-            ok = Fail(errors, $"{at}.quantity", $"A line quantity is at most {MaxQuantity:N0}.");
-        else if (!QuantityPrecision.Fits(line.Quantity, product.UnitDecimals))
-            ok = Fail(errors, $"{at}.quantity", $"'{product.Unit}' of {product.Sku} allows {product.UnitDecimals} decimal(s); {line.Quantity} has more.");
-        else if (line.Quantity < offer.MinimumOrderQuantity)
+        var ok = LineTermsRules.QuantityFits(errors, $"{at}.quantity", line.Quantity, product);
+        if (ok && line.Quantity < offer.MinimumOrderQuantity)
             ok = Fail(errors, $"{at}.quantity",
                 $"Supplier {supplier.Code} sells {product.Sku} from {offer.MinimumOrderQuantity} {product.Unit} (minimum order quantity); {line.Quantity} is less.");
-        if (line.UnitPrice is < 0)
-            ok = Fail(errors, $"{at}.unitPrice", "A unit price cannot be negative.");
-        else if (line.UnitPrice > MaxUnitPrice)
-            ok = Fail(errors, $"{at}.unitPrice", $"A unit price is at most {MaxUnitPrice:N0}.");
-        else if (line.UnitPrice is { } price && Math.Round(price, 6) != price)
-            ok = Fail(errors, $"{at}.unitPrice", "A unit price has at most 6 decimals.");
+        ok &= LineTermsRules.UnitPriceFits(errors, $"{at}.unitPrice", line.UnitPrice);
         return ok ? offer : null;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Orderly.Application.Common;
 using Orderly.Application.Persistence;
+using Orderly.Application.Sales;
 using Orderly.Domain.Common;
 using Orderly.Domain.Procurement;
 
@@ -24,7 +25,7 @@ public sealed record SupplierOfferView(Guid SupplierId, string SupplierCode, str
     decimal UnitPrice, string Currency, int LeadTimeDays, decimal MinimumOrderQuantity, int Rank, bool Preferred);
 
 /// <summary>Registers suppliers, marks them (un)available, and keeps what each of them offers per SKU.</summary>
-public sealed class SupplierUseCases(OrderlyDbContext db, SourcingOptions sourcing, TimeProvider clock)
+public sealed class SupplierUseCases(OrderlyDbContext db, SourcingOptions sourcing, PromiseDates promises, TimeProvider clock)
 {
     public async Task<SupplierView> RegisterAsync(RegisterSupplierRequest r, CancellationToken ct) =>
         await db.InTransactionAsync(async () =>
@@ -44,20 +45,31 @@ public sealed class SupplierUseCases(OrderlyDbContext db, SourcingOptions sourci
         (await db.Suppliers.AsNoTracking().OrderBy(s => s.Code).ToListAsync(ct)).Select(SupplierView.Of).ToList();
 
     /// <summary>Sourcing skips an unavailable supplier (its offers stay, for when it comes back).</summary>
-    public async Task<SupplierView> MarkUnavailableAsync(Guid id, string reason, CancellationToken ct)
-    {
-        var supplier = await ForChangeAsync(id, ct);
-        supplier.MarkUnavailable(reason);
-        await db.SaveChangesAsync(ct);
-        return SupplierView.Of(supplier);
-    }
+    public async Task<SupplierView> MarkUnavailableAsync(Guid id, string reason, CancellationToken ct) =>
+        await db.InTransactionAsync(async () =>
+        {
+            var supplier = await ForChangeAsync(id, ct);
+            supplier.MarkUnavailable(reason);
+            await RepromiseAsync(supplier.Id, ct);
+            return SupplierView.Of(supplier);
+        }, ct);
 
-    public async Task<SupplierView> MarkAvailableAsync(Guid id, CancellationToken ct)
+    public async Task<SupplierView> MarkAvailableAsync(Guid id, CancellationToken ct) =>
+        await db.InTransactionAsync(async () =>
+        {
+            var supplier = await ForChangeAsync(id, ct);
+            supplier.MarkAvailable();
+            await RepromiseAsync(supplier.Id, ct);
+            return SupplierView.Of(supplier);
+        }, ct);
+
+    /// <summary>Promises may rest on this supplier's lead time: recompute them for every SKU it offers.</summary>
+    private async Task RepromiseAsync(SupplierId supplier, CancellationToken ct)
     {
-        var supplier = await ForChangeAsync(id, ct);
-        supplier.MarkAvailable();
         await db.SaveChangesAsync(ct);
-        return SupplierView.Of(supplier);
+        var skus = await db.SupplierOffers.AsNoTracking().Where(o => o.SupplierId == supplier).Select(o => o.Sku).ToListAsync(ct);
+        foreach (var sku in skus) await promises.RefreshSkuAsync(sku, "system:supplier", ct);
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Defines the supplier's offer for a SKU, or updates it when there is one.</summary>
@@ -83,6 +95,8 @@ public sealed class SupplierUseCases(OrderlyDbContext db, SourcingOptions sourci
                 r.MinimumOrderQuantity, r.Rank));
         else
             offer.Update(r.UnitPrice, r.LeadTimeDays, r.MinimumOrderQuantity, r.Rank);
+        await db.SaveChangesAsync(ct);
+        await promises.RefreshSkuAsync(sku, "system:supplier", ct);
         await db.SaveChangesAsync(ct);
         return (await OffersOfSkuAsync(sku, ct)).Single(o => o.SupplierId == supplierId);
     }

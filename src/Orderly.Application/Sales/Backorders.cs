@@ -14,8 +14,8 @@ public sealed record BackorderView(Guid OrderId, string OrderNumber, int LineNo,
 /// <summary>
 /// Serves waiting backorders when goods arrive. The queue is fair and documented: order priority (1 first), then
 /// promised date (earliest first, none last), then order date (oldest first). Each line is reserved through the same
-/// atomic path as a manual reserve, and the decision, with its place in the queue, is kept on the reservation and in
-/// the order's history. See docs/decisions/0008-sourcing-and-promise-rules.md.
+/// atomic path as a manual reserve; the decision, with its place in the queue, is kept in the reservation's reason, and
+/// the reservation itself in the order's history. See docs/decisions/0008-sourcing-and-promise-rules.md.
 /// </summary>
 public sealed class Backorders(OrderlyDbContext db, OrderReservations reservations, TimeProvider clock)
 {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Orderly.Application.Common;
 using Orderly.Application.Persistence;
 using Orderly.Domain.Catalog;
 using Orderly.Domain.Common;
@@ -13,8 +14,6 @@ namespace Orderly.Application.Sales;
 /// </summary>
 internal sealed class OrderEntry(OrderlyDbContext db)
 {
-    /// <summary>Bounds that keep every amount (quantity × price, summed over 500 lines) far inside decimal's range.</summary>
-    private const decimal MaxQuantity = 1_000_000_000m, MaxUnitPrice = 1_000_000_000m;
 
     public async Task<Customer> CustomerAsync(Guid? id, string? code, CancellationToken ct)
     {
@@ -67,20 +66,8 @@ internal sealed class OrderEntry(OrderlyDbContext db)
             errors.Add($"{at}.sku", $"No product has SKU '{line.Sku}'.");
             return null;
         }
-        var ok = true;
-        if (line.Quantity <= 0)
-            ok = Fail(errors, $"{at}.quantity", $"The quantity must be greater than zero (got {line.Quantity}).");
-        else if (line.Quantity > MaxQuantity)
-            ok = Fail(errors, $"{at}.quantity", $"A line quantity is at most {MaxQuantity:N0}.");
-        else if (!QuantityPrecision.Fits(line.Quantity, product.UnitDecimals))
-            ok = Fail(errors, $"{at}.quantity",
-                $"'{product.Unit}' of {product.Sku} allows {product.UnitDecimals} decimal(s); {line.Quantity} has more.");
-        if (line.UnitPrice is < 0)
-            ok = Fail(errors, $"{at}.unitPrice", "A unit price cannot be negative.");
-        else if (line.UnitPrice > MaxUnitPrice)
-            ok = Fail(errors, $"{at}.unitPrice", $"A unit price is at most {MaxUnitPrice:N0}.");
-        else if (line.UnitPrice is { } price && Math.Round(price, 6) != price)
-            ok = Fail(errors, $"{at}.unitPrice", "A unit price has at most 6 decimals.");
+        var ok = LineTermsRules.QuantityFits(errors, $"{at}.quantity", line.Quantity, product);
+        ok &= LineTermsRules.UnitPriceFits(errors, $"{at}.unitPrice", line.UnitPrice);
         if (product.Currency != customer.Currency)
             ok = Fail(errors, $"{at}.sku",
                 $"{product.Sku} is priced in {product.Currency} but customer {customer.Code} buys in {customer.Currency}.");

@@ -168,8 +168,10 @@ public sealed class SalesOrder
             }
         }
         var backordered = _lines.Where(l => l.QuantityToReserve > 0).Select(l => $"line {l.LineNo}: {l.QuantityToReserve} {l.Unit}").ToList();
+        var why = allocations.Where(a => a.Reason.Length > 0).Select(a => $"Line {a.LineNo}, {a.Quantity}: {a.Reason}").ToList();
         var reason = $"Reserved {allocations.Sum(a => a.Quantity)} in {allocations.Count} allocation(s)."
-            + (backordered.Count == 0 ? "" : $" Backordered {string.Join(", ", backordered)}.");
+            + (backordered.Count == 0 ? "" : $" Backordered {string.Join(", ", backordered)}.")
+            + (why.Count == 0 ? "" : " " + string.Join(" ", why));
         MoveTo(row, Progress(), actor, now, reason);
     }
 

@@ -49,6 +49,7 @@ public sealed class SchemaUpgradeTests
         order.Number.ShouldBe("SO-2026-000001");
         order.Lines.Single().Quantity.ShouldBe(5m);
         order.TotalAmount.ShouldBe(96.30m);
+        order.Priority.ShouldBe(5); // orders from before priorities existed are normal, not ahead of everyone
         (await database.WithAsync<StockUseCases, IReadOnlyList<StockView>>(s => s.QueryAsync("CHAI", null, default))).Single().OnHand.ShouldBe(12m);
         (await database.WithAsync<CustomerUseCases, IReadOnlyList<CustomerView>>(c => c.ListAsync(default))).Single().Code.ShouldBe("ALFKI");
 

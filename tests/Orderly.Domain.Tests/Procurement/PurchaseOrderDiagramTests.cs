@@ -1,32 +1,16 @@
-using System.Text.RegularExpressions;
 using Orderly.Domain.Procurement;
 
 namespace Orderly.Domain.Tests.Procurement;
 
 /// <summary>docs/lifecycle/purchase-order.md shows <see cref="PurchaseOrderLifecycle.Table"/>; this test keeps it from going stale.</summary>
-public partial class PurchaseOrderDiagramTests
+public class PurchaseOrderDiagramTests
 {
     private const string DocPath = "docs/lifecycle/purchase-order.md";
-    private const string Regenerate = "ORDERLY_UPDATE_DOCS=1 dotnet test tests/Orderly.Domain.Tests";
+    private const string Regenerate = GeneratedDocs.Regenerate;
 
     [Fact]
-    public void Doc_ShowsTheCurrentLifecycleTable()
-    {
-        var file = Path.Combine(RepositoryRoot(), DocPath);
-        var expected = Document(PurchaseOrderLifecycle.ToMermaid());
-
-        if (Environment.GetEnvironmentVariable("ORDERLY_UPDATE_DOCS") == "1")
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            File.WriteAllText(file, expected);
-        }
-
-        File.Exists(file).ShouldBeTrue($"{DocPath} is missing; generate it with `{Regenerate}`.");
-        var block = MermaidBlock().Match(File.ReadAllText(file).ReplaceLineEndings("\n"));
-        block.Success.ShouldBeTrue($"{DocPath} has no ```mermaid block; regenerate it with `{Regenerate}`.");
-        block.Groups["diagram"].Value.ShouldBe(PurchaseOrderLifecycle.ToMermaid().ReplaceLineEndings("\n"),
-            $"{DocPath} is stale: PurchaseOrderLifecycle.Table changed. Regenerate it with `{Regenerate}` and commit the result.");
-    }
+    public void Doc_ShowsTheCurrentLifecycleTable() =>
+        GeneratedDocs.ShouldShow(DocPath, Document(PurchaseOrderLifecycle.ToMermaid()), PurchaseOrderLifecycle.ToMermaid(), "PurchaseOrderLifecycle.Table");
 
     [Fact]
     public void Mermaid_DrawsEveryTargetOfEveryRow()
@@ -58,14 +42,4 @@ public partial class PurchaseOrderDiagramTests
         {mermaid.ReplaceLineEndings("\n")}```
 
         """.ReplaceLineEndings("\n");
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Orderly.slnx"))) return dir.FullName;
-        throw new InvalidOperationException($"No Orderly.slnx above {AppContext.BaseDirectory}.");
-    }
-
-    [GeneratedRegex(@"^```mermaid\n(?<diagram>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]
-    private static partial Regex MermaidBlock();
 }

@@ -1,7 +1,7 @@
 -- Procurement (suppliers, purchase orders, goods receipts), reorder policies and alerts,
 -- explained sourcing and promise dates on sales order lines.
 ALTER TABLE customers ADD COLUMN preferred_warehouse_id TEXT NULL REFERENCES warehouses (id);
-ALTER TABLE sales_orders ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sales_orders ADD COLUMN priority INTEGER NOT NULL DEFAULT 5; -- 1 most urgent .. 9; existing orders are normal (5)
 ALTER TABLE order_lines ADD COLUMN promised_date TEXT NULL;
 ALTER TABLE order_lines ADD COLUMN promise_basis TEXT NOT NULL DEFAULT '';
 ALTER TABLE line_reservations ADD COLUMN reason TEXT NOT NULL DEFAULT '';
