@@ -70,6 +70,7 @@ static void ConfigureJson(JsonOptions o)
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
     o.SerializerOptions.RespectNullableAnnotations = true;
     o.SerializerOptions.RespectRequiredConstructorParameters = true;
+    o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict; // numbers are JSON numbers, as the OpenAPI document says
 }
 
 /// <summary>The entry point; public so the API tests can host it.</summary>

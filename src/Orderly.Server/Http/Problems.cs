@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Orderly.Application.Common;
 using Orderly.Application.Idempotency;
+using Orderly.Application.Persistence;
 using Orderly.Domain.Common;
 
 namespace Orderly.Server.Http;
@@ -27,6 +28,10 @@ internal sealed class Problems(ILogger<Problems> log) : IExceptionHandler
             DbUpdateConcurrencyException => Create(409, "concurrency.conflict", "Concurrent change.",
                 "Someone else changed the same record at the same moment. Read it again and retry."),
             BadHttpRequestException e => FromBadRequest(e),
+            _ when DatabaseErrors.IsDuplicate(exception) => Create(409, "conflict.duplicate", "Already exists.",
+                "Another request created the same record (same code or number) a moment earlier. Read it, or send another code."),
+            _ when DatabaseErrors.IsBusy(exception) => Create(503, "database.busy", "Busy, try again.",
+                "The database was busy with other changes for too long. Retry the request in a moment."),
             _ => null,
         };
         if (problem is null)

@@ -1,0 +1,22 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Orderly.Application.Persistence;
+
+/// <summary>
+/// Reads provider errors as what they mean for the caller, so the HTTP edge needs no provider knowledge. SQLite today;
+/// PostgreSQL's unique violation (23505) and serialization failure (40001) belong here too when it arrives.
+/// </summary>
+public static class DatabaseErrors
+{
+    private const int SqliteConstraint = 19, SqliteBusy = 5, SqliteLocked = 6;
+
+    /// <summary>A unique key was taken by a request that committed first (two registrations of one code at once).</summary>
+    public static bool IsDuplicate(Exception e) =>
+        e is DbUpdateException { InnerException: SqliteException { SqliteErrorCode: SqliteConstraint } inner }
+        && inner.Message.Contains("UNIQUE", StringComparison.Ordinal);
+
+    /// <summary>The database stayed busy with other writers for longer than the command timeout.</summary>
+    public static bool IsBusy(Exception e) =>
+        (e as SqliteException ?? e.InnerException as SqliteException) is { SqliteErrorCode: SqliteBusy or SqliteLocked };
+}
