@@ -102,7 +102,9 @@ public sealed class PurchaseOrder
         var row = PurchaseOrderLifecycle.Permit(this, PurchaseOrderCommand.Cancel);
         if (string.IsNullOrWhiteSpace(reason))
             throw InvalidInput.ForField("reason", "purchase_order.reason_required", "A reason is required when cancelling a purchase order.");
-        MoveTo(row, PurchaseOrderStatus.Cancelled, actor, now, reason.Trim());
+        var open = _lines.Where(l => l.OpenQuantity > 0 && l.ReceivedQuantity > 0).Select(l => $"line {l.LineNo}: {l.OpenQuantity} {l.Sku}").ToList();
+        MoveTo(row, PurchaseOrderStatus.Cancelled, actor, now,
+            reason.Trim() + (open.Count == 0 ? "" : $" Cancelled what was still open ({string.Join(", ", open)}); what arrived stays received."));
     }
 
     /// <summary>Confirmed but past its promised date with goods still open.</summary>

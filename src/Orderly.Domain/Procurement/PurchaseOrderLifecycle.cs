@@ -4,7 +4,8 @@ namespace Orderly.Domain.Procurement;
 
 /// <summary>
 /// The one table of the purchase order lifecycle. Confirm on a Confirmed order moves the promised date (the supplier
-/// re-promised); receive lands on PartiallyReceived or Received by what is still open.
+/// re-promised); receive lands on PartiallyReceived or Received by what is still open. Cancelling a partially received
+/// order cancels what is still open; what arrived stays received.
 /// </summary>
 public static class PurchaseOrderLifecycle
 {
@@ -25,6 +26,7 @@ public static class PurchaseOrderLifecycle
 
         new(PurchaseOrderStatus.PartiallyReceived, PurchaseOrderCommand.Confirm, [PurchaseOrderStatus.PartiallyReceived]),
         new(PurchaseOrderStatus.PartiallyReceived, PurchaseOrderCommand.Receive, AfterReceipt),
+        new(PurchaseOrderStatus.PartiallyReceived, PurchaseOrderCommand.Cancel, [PurchaseOrderStatus.Cancelled]),
     ];
 
     public static IReadOnlyList<PurchaseOrderCommand> AllowedCommands(PurchaseOrder order) =>

@@ -134,6 +134,20 @@ public class PurchaseOrderLifecycleTests
     }
 
     [Fact]
+    public void Cancel_AfterAPartialReceipt_CancelsWhatIsOpen_AndKeepsWhatArrived()
+    {
+        var order = Scenarios.Confirmed();
+        order.Receive(1, 4m, "DN-1", Scenarios.Buyer, Scenarios.Now);
+
+        order.Cancel("supplier cannot deliver the rest", Scenarios.Buyer, Scenarios.Now);
+
+        order.Status.ShouldBe(PurchaseOrderStatus.Cancelled);
+        order.IsOpen.ShouldBeFalse();
+        order.Lines[0].ReceivedQuantity.ShouldBe(4m);
+        order.History[^1].Reason.ShouldStartWith("supplier cannot deliver the rest Cancelled what was still open (line 1: 6");
+    }
+
+    [Fact]
     public void Receive_ReturnsTheReceiptTheLedgerPosts()
     {
         var order = Scenarios.Confirmed();
