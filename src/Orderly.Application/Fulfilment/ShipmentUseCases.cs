@@ -23,7 +23,7 @@ public sealed class ShipmentUseCases(OrderlyDbContext db, OrderStore orders, Sto
             var order = await orders.ForChangeAsync(orderId, expectedVersion, ct);
             var shipment = await ShipAsync(order, lines, actor, ct);
             await db.SaveChangesAsync(ct);
-            return await ViewAsync(shipment, ct);
+            return View(shipment, await db.WarehouseCodesAsync(ct));
         }, ct);
 
     internal async Task<Shipment> ShipAsync(SalesOrder order, IReadOnlyList<ShipLineRequest>? lines, string actor, CancellationToken ct)
@@ -44,15 +44,11 @@ public sealed class ShipmentUseCases(OrderlyDbContext db, OrderStore orders, Sto
         await orders.EnsureExistsAsync(orderId, ct);
         var shipments = await db.Shipments.AsNoTracking().Include(s => s.Lines)
             .Where(s => s.OrderId == OrderId.From(orderId)).OrderBy(s => s.Number).ToListAsync(ct);
-        var views = new List<ShipmentView>(shipments.Count);
-        foreach (var shipment in shipments) views.Add(await ViewAsync(shipment, ct));
-        return views;
+        var codes = await db.WarehouseCodesAsync(ct);
+        return shipments.Select(s => View(s, codes)).ToList();
     }
 
-    private async Task<ShipmentView> ViewAsync(Shipment s, CancellationToken ct)
-    {
-        var codes = await db.Warehouses.AsNoTracking().ToDictionaryAsync(w => w.Id, w => w.Code, ct);
-        return new ShipmentView(s.Id.Value, s.Number, s.OrderId.Value, s.ShippedAt, s.ShippedBy,
+    private static ShipmentView View(Shipment s, IReadOnlyDictionary<WarehouseId, string> codes) =>
+        new(s.Id.Value, s.Number, s.OrderId.Value, s.ShippedAt, s.ShippedBy,
             s.Lines.Select(l => new ShipmentLineView(l.OrderLineNo, l.Sku, codes.GetValueOrDefault(l.WarehouseId, "?"), l.Quantity)).ToList());
-    }
 }

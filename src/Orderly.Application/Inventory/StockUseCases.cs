@@ -24,7 +24,7 @@ public sealed class StockUseCases(OrderlyDbContext db, StockLedger ledger, Backo
         {
             var (warehouse, sku) = await ResolveAsync(r.WarehouseCode, r.Sku, r.Quantity, "quantity", mustBePositive: true, ct);
             await ledger.ReceiveAsync(warehouse.Id, sku, r.Quantity, r.Reference ?? "receipt", actor, ct);
-            await StockArrivedAsync(sku, r.Reference ?? "stock receipt", actor, ct);
+            await backorders.StockArrivedAsync(sku, r.Reference ?? "stock receipt", actor, ct);
             return await GetAsync(warehouse, sku, ct);
         }, ct);
 
@@ -35,8 +35,8 @@ public sealed class StockUseCases(OrderlyDbContext db, StockLedger ledger, Backo
                 throw InvalidInput.ForField("reason", "stock.reason_required", "Say why the stock is adjusted (count, damage, ...).");
             var (warehouse, sku) = await ResolveAsync(r.WarehouseCode, r.Sku, r.Change, "change", mustBePositive: false, ct);
             await ledger.AdjustAsync(warehouse.Id, sku, r.Change, r.Reason, actor, ct);
-            if (r.Change > 0) await StockArrivedAsync(sku, $"stock found: {r.Reason}", actor, ct);
-            else await StockLostAsync(sku, actor, ct);
+            if (r.Change > 0) await backorders.StockArrivedAsync(sku, $"stock found: {r.Reason}", actor, ct);
+            else await promises.RefreshAsync([sku], actor, ct); // less free stock: promises that counted on it move
             return await GetAsync(warehouse, sku, ct);
         }, ct);
 
@@ -60,24 +60,6 @@ public sealed class StockUseCases(OrderlyDbContext db, StockLedger ledger, Backo
                           select new { m, w.Code }).Take(Math.Clamp(limit, 1, 1000)).ToListAsync(ct);
         return rows.Select(x => new StockMovementView(x.m.Id, x.Code, x.m.Sku, x.m.Kind.ToString(), x.m.OnHandChange, x.m.ReservedChange,
             x.m.OrderId?.Value, x.m.Reference, x.m.Actor, x.m.At)).ToList();
-    }
-
-    /// <summary>New stock first serves waiting backorders (fairly, see <see cref="Backorders"/>), then promises are recomputed.</summary>
-    private async Task StockArrivedAsync(string sku, string reference, string actor, CancellationToken ct)
-    {
-        await db.SaveChangesAsync(ct);
-        await backorders.ServeAsync(sku, reference, actor, ct);
-        await db.SaveChangesAsync(ct);
-        await promises.RefreshSkuAsync(sku, actor, ct);
-        await db.SaveChangesAsync(ct);
-    }
-
-    /// <summary>Less free stock: promises that counted on it move.</summary>
-    private async Task StockLostAsync(string sku, string actor, CancellationToken ct)
-    {
-        await db.SaveChangesAsync(ct);
-        await promises.RefreshSkuAsync(sku, actor, ct);
-        await db.SaveChangesAsync(ct);
     }
 
     private async Task<(Warehouse Warehouse, string Sku)> ResolveAsync(string warehouseCode, string sku, decimal quantity, string field,

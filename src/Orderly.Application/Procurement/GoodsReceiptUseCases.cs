@@ -14,7 +14,7 @@ namespace Orderly.Application.Procurement;
 /// new stock, and promise dates of the SKU are recomputed. Either all of it happens or none of it.
 /// </summary>
 public sealed class GoodsReceiptUseCases(
-    OrderlyDbContext db, PurchaseOrderStore store, StockLedger ledger, Backorders backorders, PromiseDates promises, TimeProvider clock)
+    OrderlyDbContext db, PurchaseOrderStore store, StockLedger ledger, Backorders backorders, TimeProvider clock)
 {
     private const int MaxReferenceLength = 200;
 
@@ -27,12 +27,7 @@ public sealed class GoodsReceiptUseCases(
             var receipt = order.Receive(request.LineNo, request.Quantity, request.Reference?.Trim() ?? "", actor, clock.GetUtcNow());
             db.GoodsReceipts.Add(receipt);
             await ledger.ReceiveAsync(order.WarehouseId, receipt.Sku, receipt.Quantity, order.Number, actor, ct);
-            await db.SaveChangesAsync(ct);
-
-            var decisions = await backorders.ServeAsync(receipt.Sku, order.Number, actor, ct);
-            await db.SaveChangesAsync(ct);
-            await promises.RefreshSkuAsync(receipt.Sku, actor, ct);
-            await db.SaveChangesAsync(ct);
+            var decisions = await backorders.StockArrivedAsync(receipt.Sku, order.Number, actor, ct);
             return new ReceiptOutcome(PurchaseOrderViews.Of(receipt, await WarehouseCodeAsync(receipt, ct)), order.Number,
                 order.Status.ToString(), order.Version, decisions);
         }, ct);

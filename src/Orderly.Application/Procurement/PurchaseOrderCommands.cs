@@ -30,12 +30,8 @@ public sealed class PurchaseOrderCommands(OrderlyDbContext db, PurchaseOrderStor
                 case PurchaseOrderCommand.Cancel: order.Cancel(body.Reason ?? "", actor, now); break;
                 default: throw new InvalidOperationException($"No handler for {command}.");
             }
-            await db.SaveChangesAsync(ct);
-            if (command is not PurchaseOrderCommand.Send)
-            {
-                foreach (var sku in order.Lines.Select(l => l.Sku).Distinct()) await promises.RefreshSkuAsync(sku, actor, ct);
-                await db.SaveChangesAsync(ct);
-            }
+            if (command is PurchaseOrderCommand.Send) await db.SaveChangesAsync(ct);
+            else await promises.RefreshAsync(order.Lines.Select(l => l.Sku), actor, ct); // supply moved
             return await store.ViewAsync(order, ct);
         }, ct);
     }

@@ -55,7 +55,7 @@ public sealed class PurchaseOrderStore(OrderlyDbContext db, OrderlyOptions optio
     {
         var ids = orders.Select(o => o.SupplierId).Distinct().ToList();
         var suppliers = await db.Suppliers.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Code, ct);
-        var warehouses = await db.Warehouses.AsNoTracking().ToDictionaryAsync(w => w.Id, w => w.Code, ct);
+        var warehouses = await db.WarehouseCodesAsync(ct);
         return orders.Select(o => new PurchaseOrderSummaryView(o.Id.Value, o.Number, suppliers.GetValueOrDefault(o.SupplierId, "?"),
             warehouses.GetValueOrDefault(o.WarehouseId, "?"), o.Status.ToString(), o.ExpectedDate, o.PromisedDate,
             PurchaseOrderViews.Total(o, options.Rounding), o.Currency, o.CreatedAt, o.Version)).ToList();

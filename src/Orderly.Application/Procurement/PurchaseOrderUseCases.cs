@@ -20,15 +20,13 @@ public sealed class PurchaseOrderUseCases(
             var terms = await _entry.ReadAsync(request, ct);
             var order = await DraftProposalAsync(terms.Supplier.Id, terms.Warehouse.Id, terms.Lines,
                 store.Today.AddDays(terms.LeadTimeDays), $"Drafted by {actor}", actor, ct);
-            await db.SaveChangesAsync(ct);
-            foreach (var sku in order.Lines.Select(l => l.Sku).Distinct()) await promises.RefreshSkuAsync(sku, actor, ct);
-            await db.SaveChangesAsync(ct);
+            await promises.RefreshAsync(order.Lines.Select(l => l.Sku), actor, ct);
             return await store.ViewAsync(order, ct);
         }, ct);
 
     /// <summary>
     /// Adds a Draft purchase order to the context, inside the caller's transaction, without saving it. The caller saves
-    /// and then refreshes promise dates of the lines' SKUs (<see cref="PromiseDates.RefreshSkuAsync"/>): supply changed.
+    /// and then refreshes promise dates of the lines' SKUs (<see cref="PromiseDates.RefreshAsync"/>): supply changed.
     /// Refused when the supplier is unknown (404) or unavailable (409 <c>supplier.unavailable</c>).
     /// </summary>
     public async Task<PurchaseOrder> DraftProposalAsync(SupplierId supplier, WarehouseId warehouse, IReadOnlyList<PurchaseOrderLineTerms> lines,

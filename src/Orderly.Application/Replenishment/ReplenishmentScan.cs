@@ -46,10 +46,7 @@ public sealed class ReplenishmentScan(
             foreach (var policy in policies.OrderBy(p => p.Sku, StringComparer.Ordinal).ThenBy(p => warehouses[p.WarehouseId].Priority))
                 await CheckStockAsync(run, policy, warehouses[policy.WarehouseId], positions, ct);
             await new LatePurchaseOrders(db, sourcing).CheckAsync(run, positions.OpenOrders, ct);
-            await db.SaveChangesAsync(ct);
-
-            foreach (var sku in run.Proposals.SelectMany(p => p.Lines).Select(l => l.Sku).Distinct()) await promises.RefreshSkuAsync(sku, actor, ct);
-            await db.SaveChangesAsync(ct);
+            await promises.RefreshAsync(run.Proposals.SelectMany(p => p.Lines).Select(l => l.Sku), actor, ct);
             return new ScanReport(run.Now, policies.Count, positions.OpenOrders.Count, await AlertUseCases.ViewsAsync(db, run.Raised, ct),
                 await ProposalViewsAsync(run.Proposals, warehouses, ct), await AlertUseCases.ViewsAsync(db, run.Resolved, ct));
         }, ct);

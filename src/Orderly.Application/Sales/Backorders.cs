@@ -17,7 +17,7 @@ public sealed record BackorderView(Guid OrderId, string OrderNumber, int LineNo,
 /// atomic path as a manual reserve; the decision, with its place in the queue, is kept in the reservation's reason, and
 /// the reservation itself in the order's history. See docs/decisions/0008-sourcing-and-promise-rules.md.
 /// </summary>
-public sealed class Backorders(OrderlyDbContext db, OrderReservations reservations, TimeProvider clock)
+public sealed class Backorders(OrderlyDbContext db, OrderReservations reservations, PromiseDates promises, TimeProvider clock)
 {
     private static readonly OrderStatus[] Waiting = [OrderStatus.Confirmed, OrderStatus.Fulfilling];
 
@@ -38,6 +38,18 @@ public sealed class Backorders(OrderlyDbContext db, OrderReservations reservatio
             decisions.Add(new BackorderDecision(order.Id.Value, order.Number, line.LineNo, allocations.Sum(a => a.Quantity),
                 string.Join(" ", allocations.Select(a => a.Reason))));
         }
+        return decisions;
+    }
+
+    /// <summary>
+    /// New stock of <paramref name="sku"/> was posted (receipt, positive count): saves it, serves waiting backorders,
+    /// and recomputes the SKU's promises, inside the caller's transaction.
+    /// </summary>
+    public async Task<IReadOnlyList<BackorderDecision>> StockArrivedAsync(string sku, string reference, string actor, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        var decisions = await ServeAsync(sku, reference, actor, ct);
+        await promises.RefreshAsync([sku], actor, ct);
         return decisions;
     }
 

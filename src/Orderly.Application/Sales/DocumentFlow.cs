@@ -33,7 +33,7 @@ public sealed class DocumentFlow(OrderlyDbContext db, OrderStore store, Shipment
                            orderby po.Number, link.PurchaseOrderLineNo
                            select new { link, po.Number, po.Status, po.ExpectedDate, po.PromisedDate }).ToListAsync(ct);
         var purchaseIds = links.Select(l => l.link.PurchaseOrderId).Distinct().ToList();
-        var codes = await db.Warehouses.AsNoTracking().ToDictionaryAsync(w => w.Id, w => w.Code, ct);
+        var codes = await db.WarehouseCodesAsync(ct);
         var receipts = await (from r in db.GoodsReceipts.AsNoTracking()
                               join po in db.PurchaseOrders.AsNoTracking() on r.PurchaseOrderId equals po.Id
                               where purchaseIds.Contains(r.PurchaseOrderId)

@@ -13,7 +13,7 @@ namespace Orderly.Application.Sales;
 /// </summary>
 public sealed class OrderCommands(
     OrderlyDbContext db, OrderStore store, OrderUseCases orders, OrderReservations reservations, ShipmentUseCases shipments,
-    InvoiceUseCases invoices, Backorders backorders, TimeProvider clock)
+    InvoiceUseCases invoices, Backorders backorders, PromiseDates promises, TimeProvider clock)
 {
     public async Task<OrderView> ExecuteAsync(Guid id, string action, OrderCommandRequest body, int? expectedVersion, string actor,
         CancellationToken ct)
@@ -23,7 +23,7 @@ public sealed class OrderCommands(
         {
             var order = await store.ForChangeAsync(id, expectedVersion, ct);
             await RunAsync(order, command, body, actor, ct);
-            if (MovesDemandOrStock.Contains(command)) await orders.RefreshPromisesAsync(order.Lines.Select(l => l.Sku), actor, ct);
+            if (MovesDemandOrStock.Contains(command)) await promises.RefreshAsync(order.Lines.Select(l => l.Sku), actor, ct);
             await db.SaveChangesAsync(ct);
             return await store.ViewAsync(order, ct);
         }, ct);

@@ -12,10 +12,7 @@ public sealed class OrderStore(OrderlyDbContext db, OrderlyOptions options)
     /// <summary>The order to change, refused with 412 when the caller's If-Match version is not the current one.</summary>
     public async Task<SalesOrder> ForChangeAsync(Guid id, int? expectedVersion, CancellationToken ct)
     {
-        var order = await db.SalesOrders.Include(o => o.Lines).Include(o => o.Reservations)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(o => o.Id == OrderId.From(id), ct)
-            ?? throw NotFoundError(id);
+        var order = await Whole(db.SalesOrders).SingleOrDefaultAsync(o => o.Id == OrderId.From(id), ct) ?? throw NotFoundError(id);
         if (expectedVersion is { } expected && expected != order.Version)
             throw new StaleVersion($"Order {order.Number}", expected, order.Version);
         return order;
@@ -23,16 +20,14 @@ public sealed class OrderStore(OrderlyDbContext db, OrderlyOptions options)
 
     public async Task<OrderView> ViewAsync(Guid id, CancellationToken ct)
     {
-        var order = await db.SalesOrders.AsNoTracking().Include(o => o.Lines).Include(o => o.Reservations)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(o => o.Id == OrderId.From(id), ct)
+        var order = await Whole(db.SalesOrders.AsNoTracking()).SingleOrDefaultAsync(o => o.Id == OrderId.From(id), ct)
             ?? throw NotFoundError(id);
         return await ViewAsync(order, ct);
     }
 
     public async Task<OrderView> ViewAsync(SalesOrder order, CancellationToken ct)
     {
-        var codes = await db.Warehouses.AsNoTracking().ToDictionaryAsync(w => w.Id, w => w.Code, ct);
+        var codes = await db.WarehouseCodesAsync(ct);
         return OrderViews.Of(order, options.Rounding, codes);
     }
 
@@ -40,6 +35,9 @@ public sealed class OrderStore(OrderlyDbContext db, OrderlyOptions options)
     {
         if (!await db.SalesOrders.AnyAsync(o => o.Id == OrderId.From(id), ct)) throw NotFoundError(id);
     }
+
+    /// <summary>An order with what its commands and views need: lines and reservations (not the history).</summary>
+    private static IQueryable<SalesOrder> Whole(IQueryable<SalesOrder> orders) => orders.Include(o => o.Lines).Include(o => o.Reservations);
 
     private static NotFound NotFoundError(Guid id) => new("order.not_found", $"No order has id {id}.");
 }

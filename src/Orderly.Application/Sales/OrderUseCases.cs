@@ -23,7 +23,7 @@ public sealed class OrderUseCases(
                 request.Priority ?? SalesOrder.DefaultPriority);
             db.SalesOrders.Add(order);
             await db.SaveChangesAsync(ct);
-            await RefreshPromisesAsync(order.Lines.Select(l => l.Sku), actor, ct);
+            await promises.RefreshAsync(order.Lines.Select(l => l.Sku), actor, ct);
             return await store.ViewAsync(order, ct);
         }, ct);
 
@@ -37,7 +37,7 @@ public sealed class OrderUseCases(
             var skusBefore = order.Lines.Select(l => l.Sku).ToList();
             order.Edit(lines, request.RequestedDate, request.Note, actor, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
-            await RefreshPromisesAsync(skusBefore.Concat(lines.Select(l => l.Sku)), actor, ct);
+            await promises.RefreshAsync(skusBefore.Concat(lines.Select(l => l.Sku)), actor, ct);
             return await store.ViewAsync(order, ct);
         }, ct);
 
@@ -46,19 +46,11 @@ public sealed class OrderUseCases(
     {
         var now = clock.GetUtcNow();
         order.Submit(actor, now);
-        await RefreshPromisesAsync(order.Lines.Select(l => l.Sku), actor, ct);
+        await promises.RefreshAsync(order.Lines.Select(l => l.Sku), actor, ct);
         var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == order.CustomerId, ct);
         var credit = await _credit.OfAsync(customer, order.Id, options.Rounding, ct);
         var findings = OrderReview.Evaluate(order, credit, DateOnly.FromDateTime(now.UtcDateTime), options.Rounding);
         order.CompleteReview(findings, now);
-    }
-
-    /// <summary>Saves pending changes, then recomputes the promises of every open line of these SKUs (demand or supply moved).</summary>
-    internal async Task RefreshPromisesAsync(IEnumerable<string> skus, string actor, CancellationToken ct)
-    {
-        await db.SaveChangesAsync(ct);
-        foreach (var sku in skus.Distinct(StringComparer.Ordinal)) await promises.RefreshSkuAsync(sku, actor, ct);
-        await db.SaveChangesAsync(ct);
     }
 
     public async Task<OrderView> GetAsync(Guid id, CancellationToken ct) => await store.ViewAsync(id, ct);

@@ -25,8 +25,18 @@ public sealed class PromiseDates(OrderlyDbContext db, SourcingOptions sourcing, 
     private static readonly PurchaseOrderStatus[] OpenPurchase =
         [PurchaseOrderStatus.Draft, PurchaseOrderStatus.Sent, PurchaseOrderStatus.Confirmed, PurchaseOrderStatus.PartiallyReceived];
 
-    /// <summary>Recomputes promises of all open lines of <paramref name="sku"/>, inside the caller's transaction.</summary>
-    public async Task RefreshSkuAsync(string sku, string actor, CancellationToken ct)
+    /// <summary>
+    /// Saves the caller's pending changes (so the recomputation sees them), recomputes the promises of every open line
+    /// of these SKUs, and saves the result, all inside the caller's transaction. Call it whenever demand or supply moved.
+    /// </summary>
+    public async Task RefreshAsync(IEnumerable<string> skus, string actor, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        foreach (var sku in skus.Distinct(StringComparer.Ordinal)) await RefreshSkuAsync(sku, actor, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task RefreshSkuAsync(string sku, string actor, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
