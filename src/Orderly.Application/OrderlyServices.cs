@@ -44,6 +44,9 @@ public static class OrderlyServices
         services.AddScoped<GoodsReceiptUseCases>();
         services.AddScoped<Backorders>();
         services.AddScoped<PromiseDates>();
+        services.AddScoped<PromiseQueue>();
+        services.AddScoped<PromiseRefresher>();
+        services.AddSingleton<PromiseQueueSignal>();
         services.AddScoped<DocumentFlow>();
         services.AddScoped<Replenishment.ReorderPolicyUseCases>();
         services.AddScoped<Replenishment.AlertUseCases>();

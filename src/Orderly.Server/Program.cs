@@ -19,6 +19,7 @@ var clockOffsetDays = builder.Configuration.GetValue<int>(ShiftedClock.Setting);
 if (clockOffsetDays != 0) builder.Services.AddSingleton<TimeProvider>(new ShiftedClock(clockOffsetDays));
 builder.Services.AddScoped<Idempotent>();
 builder.Services.AddHostedService<Orderly.Server.Replenishment.ReplenishmentScanService>();
+builder.Services.AddHostedService<Orderly.Server.Sales.PromiseRefreshService>();
 builder.Services.AddExceptionHandler<Problems>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();

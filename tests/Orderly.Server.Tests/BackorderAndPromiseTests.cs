@@ -90,6 +90,7 @@ public sealed class BackorderAndPromiseTests
 
         (await api.Client.PostAsJsonAsync($"/api/suppliers/{prime}/unavailable", new { reason = "factory fire" }, OrderlyApi.Json))
             .IsSuccessStatusCode.ShouldBeTrue();
+        await api.DrainPromisesAsync();
 
         var moved = await api.GetAsync<OrderView>($"/api/orders/{order.Id}");
         moved.Lines[0].PromisedDate.ShouldBe(api.ServerToday.AddDays(20));

@@ -27,8 +27,15 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
     /// <summary>The server's clock; <see cref="ShiftableClock.Advance"/> moves it forward.</summary>
     public ShiftableClock Clock { get; } = new();
 
-    public OrderlyApi()
+    private readonly string _promiseRefreshDelay;
+
+    /// <param name="promiseRefreshDelay">
+    /// The re-promise worker's delay in milliseconds; "0" (the default here) turns it off, so tests re-promise at a
+    /// known moment with <see cref="DrainPromisesAsync"/>.
+    /// </param>
+    public OrderlyApi(string promiseRefreshDelay = "0")
     {
+        _promiseRefreshDelay = promiseRefreshDelay;
         Client = CreateClient();
         Client.DefaultRequestHeaders.Add("X-Actor", "tester");
     }
@@ -43,7 +50,15 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Orderly", ConnectionString);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Orderly:ReplenishmentScanMinutes", "0"); // tests run the scan through the API when they want it
+        builder.UseSetting("Orderly:PromiseRefreshDelayMilliseconds", _promiseRefreshDelay); // tests drain the queue themselves
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>Runs the re-promise after commit until nothing is queued, as the server's worker would (ADR 0009).</summary>
+    public async Task DrainPromisesAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<PromiseRefresher>().DrainAsync(CancellationToken.None);
     }
 
     /// <summary>Two warehouses, three products, a customer with room on credit and one without.</summary>

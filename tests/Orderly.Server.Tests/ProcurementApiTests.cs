@@ -70,7 +70,10 @@ public sealed class ProcurementApiTests
     {
         using var api = await ProcurementApiAsync();
         var order = await api.ConfirmedOrderAsync("ALFKI", ("CHAI", 30));
-        var po = await DraftAsync(api, new { supplierCode = "ACME", warehouseCode = "MAIN", lines = new[] { new { sku = "CHAI", quantity = 40 } } });
+        var drafted = await DraftAsync(api, new { supplierCode = "ACME", warehouseCode = "MAIN", lines = new[] { new { sku = "CHAI", quantity = 40 } } });
+        drafted.Lines.ShouldHaveSingleItem().Backorders.ShouldBeEmpty(); // linked after commit, by the re-promise (ADR 0009)
+        await api.DrainPromisesAsync();
+        var po = await api.GetAsync<PurchaseOrderView>($"/api/purchase-orders/{drafted.Id}");
 
         var link = po.Lines.ShouldHaveSingleItem().Backorders.ShouldHaveSingleItem();
         (link.OrderId, link.OrderNumber, link.OrderLineNo, link.Quantity).ShouldBe((order.Id, order.Number, 1, 30m));

@@ -37,6 +37,7 @@ public sealed class ShortageToShipmentPathTests
         (await PurchaseCommandAsync(api, proposal.PurchaseOrderId, "send")).Status.ShouldBe("Sent");
         var promised = api.ServerToday.AddDays(10);
         (await PurchaseCommandAsync(api, proposal.PurchaseOrderId, "confirm", new { promisedDate = promised })).Status.ShouldBe("Confirmed");
+        await api.DrainPromisesAsync();
 
         var waiting = await api.GetAsync<OrderView>($"/api/orders/{order.Id}");
         waiting.Lines.Single().PromisedDate.ShouldBe(promised);
@@ -60,6 +61,7 @@ public sealed class ShortageToShipmentPathTests
         await PurchaseCommandAsync(api, resource.PurchaseOrderId, "send");
         await PurchaseCommandAsync(api, resource.PurchaseOrderId, "confirm", new { promisedDate = api.ServerToday.AddDays(3) });
         await PurchaseCommandAsync(api, proposal.PurchaseOrderId, "cancel", new { reason = "PRIME is late; re-sourced from FAST" });
+        await api.DrainPromisesAsync();
         (await api.GetAsync<OrderView>($"/api/orders/{order.Id}")).Lines.Single().PromisedDate.ShouldBe(api.ServerToday.AddDays(3));
 
         // Goods arrive: the backorder is reserved automatically, then shipped.

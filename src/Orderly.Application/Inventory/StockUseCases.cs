@@ -36,7 +36,7 @@ public sealed class StockUseCases(OrderlyDbContext db, StockLedger ledger, Backo
             var (warehouse, sku) = await ResolveAsync(r.WarehouseCode, r.Sku, r.Change, "change", mustBePositive: false, ct);
             await ledger.AdjustAsync(warehouse.Id, sku, r.Change, r.Reason, actor, ct);
             if (r.Change > 0) await backorders.StockArrivedAsync(sku, $"stock found: {r.Reason}", actor, ct);
-            else await promises.RefreshAsync([sku], actor, ct); // less free stock: promises that counted on it move
+            else await promises.ChangedAsync([sku], ct); // less free stock: promises that counted on it move
             return await GetAsync(warehouse, sku, ct);
         }, ct);
 

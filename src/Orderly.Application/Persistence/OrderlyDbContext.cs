@@ -9,11 +9,15 @@ using Orderly.Domain.Procurement;
 using Orderly.Domain.Sales;
 using Orderly.Application.Common;
 using Orderly.Application.Idempotency;
+using Orderly.Application.Sales;
 
 namespace Orderly.Application.Persistence;
 
-/// <summary>The one unit of work. The schema itself comes from the SQL migrations, not from this model.</summary>
-public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options) : DbContext(options)
+/// <summary>
+/// The one unit of work. The schema itself comes from the SQL migrations, not from this model. Every save keeps the
+/// open demand per SKU in step with the order lines it writes (<see cref="OpenDemand"/>, ADR 0009).
+/// </summary>
+public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options, TimeProvider clock) : DbContext(options)
 {
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Product> Products => Set<Product>();
@@ -35,6 +39,18 @@ public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options)
     public DbSet<StockAlert> StockAlerts => Set<StockAlert>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
+    public DbSet<PromiseRefreshItem> PromiseRefreshQueue => Set<PromiseRefreshItem>();
+    public DbSet<SkuOpenDemand> SkuOpenDemands => Set<SkuOpenDemand>();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        await OpenDemand.TrackAsync(this, clock.GetUtcNow(), cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Refused: every save goes through <see cref="SaveChangesAsync(bool, CancellationToken)"/>, which keeps open demand.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: it keeps the open demand per SKU (ADR 0009).");
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {

@@ -31,7 +31,7 @@ public sealed class PurchaseOrderCommands(OrderlyDbContext db, PurchaseOrderStor
                 default: throw new InvalidOperationException($"No handler for {command}.");
             }
             if (command is PurchaseOrderCommand.Send) await db.SaveChangesAsync(ct);
-            else await promises.RefreshAsync(order.Lines.Select(l => l.Sku), actor, ct); // supply moved
+            else await promises.ChangedAsync(order.Lines.Select(l => l.Sku), ct); // supply moved
             return await store.ViewAsync(order, ct);
         }, ct);
     }

@@ -20,13 +20,13 @@ public sealed class PurchaseOrderUseCases(
             var terms = await _entry.ReadAsync(request, ct);
             var order = await DraftProposalAsync(terms.Supplier.Id, terms.Warehouse.Id, terms.Lines,
                 store.Today.AddDays(terms.LeadTimeDays), $"Drafted by {actor}", actor, ct);
-            await promises.RefreshAsync(order.Lines.Select(l => l.Sku), actor, ct);
+            await promises.ChangedAsync(order.Lines.Select(l => l.Sku), ct);
             return await store.ViewAsync(order, ct);
         }, ct);
 
     /// <summary>
     /// Adds a Draft purchase order to the context, inside the caller's transaction, without saving it. The caller saves
-    /// and then refreshes promise dates of the lines' SKUs (<see cref="PromiseDates.RefreshAsync"/>): supply changed.
+    /// and then queues the lines' SKUs for re-promising (<see cref="PromiseDates.ChangedAsync"/>): supply changed.
     /// Refused when the supplier is unknown (404) or unavailable (409 <c>supplier.unavailable</c>).
     /// </summary>
     public async Task<PurchaseOrder> DraftProposalAsync(SupplierId supplier, WarehouseId warehouse, IReadOnlyList<PurchaseOrderLineTerms> lines,

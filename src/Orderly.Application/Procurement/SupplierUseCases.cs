@@ -68,7 +68,7 @@ public sealed class SupplierUseCases(OrderlyDbContext db, SourcingOptions sourci
     {
         await db.SaveChangesAsync(ct);
         var skus = await db.SupplierOffers.AsNoTracking().Where(o => o.SupplierId == supplier).Select(o => o.Sku).ToListAsync(ct);
-        await promises.RefreshAsync(skus, "system:supplier", ct);
+        await promises.ChangedAsync(skus, ct);
     }
 
     /// <summary>Defines the supplier's offer for a SKU, or updates it when there is one.</summary>
@@ -94,7 +94,7 @@ public sealed class SupplierUseCases(OrderlyDbContext db, SourcingOptions sourci
                 r.MinimumOrderQuantity, r.Rank));
         else
             offer.Update(r.UnitPrice, r.LeadTimeDays, r.MinimumOrderQuantity, r.Rank);
-        await promises.RefreshAsync([sku], "system:supplier", ct);
+        await promises.ChangedAsync([sku], ct);
         return (await OffersOfSkuAsync(sku, ct)).Single(o => o.SupplierId == supplierId);
     }
 

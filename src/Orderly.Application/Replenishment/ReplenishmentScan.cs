@@ -46,7 +46,7 @@ public sealed class ReplenishmentScan(
             foreach (var policy in policies.OrderBy(p => p.Sku, StringComparer.Ordinal).ThenBy(p => warehouses[p.WarehouseId].Priority))
                 await CheckStockAsync(run, policy, warehouses[policy.WarehouseId], positions, ct);
             await new LatePurchaseOrders(db, sourcing).CheckAsync(run, positions.OpenOrders, ct);
-            await promises.RefreshAsync(run.Proposals.SelectMany(p => p.Lines).Select(l => l.Sku), actor, ct);
+            await promises.ChangedAsync(run.Proposals.SelectMany(p => p.Lines).Select(l => l.Sku), ct);
             return new ScanReport(run.Now, policies.Count, positions.OpenOrders.Count, await AlertUseCases.ViewsAsync(db, run.Raised, ct),
                 await ProposalViewsAsync(run.Proposals, warehouses, ct), await AlertUseCases.ViewsAsync(db, run.Resolved, ct));
         }, ct);

@@ -49,7 +49,7 @@ public sealed class Backorders(OrderlyDbContext db, OrderReservations reservatio
     {
         await db.SaveChangesAsync(ct);
         var decisions = await ServeAsync(sku, reference, actor, ct);
-        await promises.RefreshAsync([sku], actor, ct);
+        await promises.ChangedAsync([sku], ct);
         return decisions;
     }
 

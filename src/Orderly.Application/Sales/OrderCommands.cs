@@ -23,7 +23,7 @@ public sealed class OrderCommands(
         {
             var order = await store.ForChangeAsync(id, expectedVersion, ct);
             await RunAsync(order, command, body, actor, ct);
-            if (MovesDemandOrStock.Contains(command)) await promises.RefreshAsync(order.Lines.Select(l => l.Sku), actor, ct);
+            if (MovesDemandOrStock.Contains(command)) await promises.PromiseOrderAsync(order, actor, ct);
             await db.SaveChangesAsync(ct);
             return await store.ViewAsync(order, ct);
         }, ct);

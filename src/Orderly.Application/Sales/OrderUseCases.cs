@@ -23,7 +23,7 @@ public sealed class OrderUseCases(
                 request.Priority ?? SalesOrder.DefaultPriority);
             db.SalesOrders.Add(order);
             await db.SaveChangesAsync(ct);
-            await promises.RefreshAsync(order.Lines.Select(l => l.Sku), actor, ct);
+            await promises.PromiseOrderAsync(order, actor, ct);
             return await store.ViewAsync(order, ct);
         }, ct);
 
@@ -37,7 +37,7 @@ public sealed class OrderUseCases(
             var skusBefore = order.Lines.Select(l => l.Sku).ToList();
             order.Edit(lines, request.RequestedDate, request.Note, actor, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
-            await promises.RefreshAsync(skusBefore.Concat(lines.Select(l => l.Sku)), actor, ct);
+            await promises.PromiseOrderAsync(order, actor, ct, formerSkus: skusBefore);
             return await store.ViewAsync(order, ct);
         }, ct);
 
@@ -46,7 +46,7 @@ public sealed class OrderUseCases(
     {
         var now = clock.GetUtcNow();
         order.Submit(actor, now);
-        await promises.RefreshAsync(order.Lines.Select(l => l.Sku), actor, ct);
+        await promises.PromiseOrderAsync(order, actor, ct);
         var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == order.CustomerId, ct);
         var credit = await _credit.OfAsync(customer, order.Id, options.Rounding, ct);
         var findings = OrderReview.Evaluate(order, credit, DateOnly.FromDateTime(now.UtcDateTime), options.Rounding);

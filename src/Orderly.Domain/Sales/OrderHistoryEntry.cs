@@ -27,4 +27,16 @@ public sealed class OrderHistoryEntry
         ToStatus = to,
         Reason = reason,
     };
+
+    /// <summary>
+    /// The entry kept when a line's promised date moves (action <c>promise</c>; the status stays), written alike by the
+    /// order itself and by the re-promise after commit.
+    /// </summary>
+    public static OrderHistoryEntry PromiseMoved(OrderId order, OrderStatus status, int lineNo, DateOnly? before, DateOnly? date,
+        string basis, string actor, DateTimeOffset at)
+    {
+        var what = date is null ? "no date can be promised" : $"promised {date:yyyy-MM-dd}";
+        var was = before is null ? "" : $" (was {before:yyyy-MM-dd})";
+        return Record(order, at, actor, "promise", status, status, $"Line {lineNo}: {what}{was}: {basis}");
+    }
 }

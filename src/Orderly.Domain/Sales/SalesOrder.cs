@@ -251,7 +251,9 @@ public sealed class SalesOrder
     }
 
     /// <summary>
-    /// Sets when a line can be delivered and why; a move is kept in the history. Not a lifecycle command: the status stays.
+    /// Sets when a line can be delivered and why; a move is kept in the history. Not a lifecycle command: the status
+    /// stays, and so does <see cref="Version"/>, so that a promise moved by someone else's order never makes a client's
+    /// If-Match stale (ADR 0009).
     /// </summary>
     public bool Promise(int lineNo, DateOnly? date, string basis, string actor, DateTimeOffset now)
     {
@@ -260,13 +262,7 @@ public sealed class SalesOrder
         var before = line.PromisedDate;
         line.PromisedDate = date;
         line.PromiseBasis = basis;
-        Touch(now);
-        if (before != date)
-        {
-            var what = date is null ? "no date can be promised" : $"promised {date:yyyy-MM-dd}";
-            var was = before is null ? "" : $" (was {before:yyyy-MM-dd})";
-            _history.Add(OrderHistoryEntry.Record(Id, now, actor, "promise", Status, Status, $"Line {lineNo}: {what}{was}: {basis}"));
-        }
+        if (before != date) _history.Add(OrderHistoryEntry.PromiseMoved(Id, Status, lineNo, before, date, basis, actor, now));
         return true;
     }
 

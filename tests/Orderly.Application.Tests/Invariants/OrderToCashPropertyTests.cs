@@ -19,12 +19,7 @@ public sealed class OrderToCashPropertyTests
     private static readonly string[] Skus = ["CHAI", "COFFEE"];
     private static readonly string[] Warehouses = ["MAIN", "EAST"];
 
-    public static TheoryData<int> Seeds()
-    {
-        var seeds = new TheoryData<int> { 1, 20261123 };
-        seeds.Add(int.TryParse(Environment.GetEnvironmentVariable("ORDERLY_SEED"), out var pinned) ? pinned : Random.Shared.Next());
-        return seeds;
-    }
+    public static TheoryData<int> Seeds() => RandomSeeds.With(1, 20261123);
 
     [Theory]
     [MemberData(nameof(Seeds))]

@@ -1,0 +1,136 @@
+using Microsoft.EntityFrameworkCore;
+using Orderly.Application.Common;
+using Orderly.Application.Persistence;
+using Orderly.Domain.Procurement;
+using Orderly.Domain.Sales;
+
+namespace Orderly.Application.Sales;
+
+/// <summary>
+/// The exact re-promise after commit (ADR 0009): takes queued SKUs, reads each SKU's open lines, stock, expected supply
+/// and backorder links from one snapshot without holding the write lock, walks the fair queue (<see cref="PromiseWalk"/>),
+/// and then, in a short write transaction, writes only the promises that moved — each guarded so that a line or order
+/// changed since the snapshot is left for the next round — with a history entry per moved date, the backorder links,
+/// and the SKU's open demand counted afresh. A SKU that changed again meanwhile stays queued.
+/// </summary>
+public sealed class PromiseRefresher(OrderlyDbContext db, PromiseQueue queue, TimeProvider clock)
+{
+    public const string Actor = "system:promises";
+
+    private static readonly PurchaseOrderStatus[] OpenPurchase =
+        [PurchaseOrderStatus.Draft, PurchaseOrderStatus.Sent, PurchaseOrderStatus.Confirmed, PurchaseOrderStatus.PartiallyReceived];
+
+    private static readonly OrderStatus[] Committed = [OrderStatus.Confirmed, OrderStatus.Fulfilling];
+
+    /// <summary>Recomputes up to <paramref name="maxSkus"/> of the longest-queued SKUs; returns how many it took.</summary>
+    public async Task<int> RefreshDueAsync(int maxSkus, CancellationToken ct)
+    {
+        var due = await queue.DueAsync(maxSkus, ct);
+        foreach (var item in due) await RefreshAsync(item.Sku, ct);
+        return due.Count;
+    }
+
+    /// <summary>Works until the queue is empty (at most <paramref name="maxRounds"/> rounds of 50 SKUs): tests and demos.</summary>
+    public async Task DrainAsync(CancellationToken ct, int maxRounds = 100)
+    {
+        for (var round = 0; round < maxRounds && await RefreshDueAsync(50, ct) > 0; round++) { }
+    }
+
+    private async Task RefreshAsync(string sku, CancellationToken ct)
+    {
+        var snapshot = await db.InReadSnapshotAsync(() => ReadAsync(sku, ct), ct);
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var walk = PromiseWalk.Run(sku, snapshot.Lines.Select(l => l.Queued), snapshot.Position.Free,
+            new SupplyTimeline(snapshot.Position.Supply), snapshot.Position.Supplier, today);
+        var byLine = snapshot.Lines.ToDictionary(l => (l.Queued.OrderId, l.Queued.LineNo));
+
+        await db.InTransactionAsync(async () =>
+        {
+            foreach (var (queued, promise) in walk)
+                await WriteIfMovedAsync(byLine[(queued.OrderId, queued.LineNo)], promise, now, ct);
+            await WriteLinksAsync(snapshot, walk, now, ct);
+            if (snapshot.Generation is { } generation && await queue.CompleteAsync(sku, generation, ct))
+                await SetOpenDemandAsync(sku, snapshot.OpenDemand, now, ct);
+            await db.SaveChangesAsync(ct);
+            return 0;
+        }, ct);
+    }
+
+    private async Task WriteIfMovedAsync(SnapshotLine line, LinePromise promise, DateTimeOffset now, CancellationToken ct)
+    {
+        if (line.Queued.PromisedDate == promise.Date && line.Basis == promise.Basis) return;
+        var (order, lineNo, before, basis, version) = (line.Queued.OrderId, line.Queued.LineNo, line.Queued.PromisedDate, line.Basis, line.Version);
+        var written = await db.Set<OrderLine>()
+            .Where(l => l.OrderId == order && l.LineNo == lineNo && l.PromisedDate == before && l.PromiseBasis == basis
+                        && db.SalesOrders.Any(o => o.Id == order && o.Version == version))
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.PromisedDate, promise.Date).SetProperty(l => l.PromiseBasis, promise.Basis), ct);
+        if (written == 1 && before != promise.Date)
+            db.OrderHistory.Add(OrderHistoryEntry.PromiseMoved(order, line.Status, lineNo, before, promise.Date, promise.Basis, Actor, now));
+    }
+
+    /// <summary>
+    /// Backorder links follow the promises of committed lines: links to open purchase orders still counted on are kept
+    /// (and re-sized), new ones added, the rest removed. Links to received or cancelled purchase orders stay as a record.
+    /// </summary>
+    private async Task WriteLinksAsync(Snapshot snapshot, IReadOnlyList<(QueuedLine Line, LinePromise Promise)> walk, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        var wanted = walk.Where(w => w.Line.Committed)
+            .SelectMany(w => w.Promise.Uses.Select(u => (w.Line.OrderId, w.Line.LineNo, u.Supply.PurchaseOrderId, u.Supply.LineNo, u.Quantity)))
+            .ToList();
+        var kept = new HashSet<long>();
+        foreach (var (order, lineNo, purchaseOrder, purchaseLine, quantity) in wanted)
+        {
+            var link = snapshot.Links.FirstOrDefault(l => l.OrderId == order && l.OrderLineNo == lineNo
+                                                         && l.PurchaseOrderId == purchaseOrder && l.PurchaseOrderLineNo == purchaseLine);
+            if (link is null)
+            {
+                db.BackorderLinks.Add(BackorderLink.Create(order, lineNo, purchaseOrder, purchaseLine, quantity, now));
+                continue;
+            }
+            kept.Add(link.Id);
+            if (link.Quantity != quantity)
+                await db.BackorderLinks.Where(l => l.Id == link.Id).ExecuteUpdateAsync(s => s.SetProperty(l => l.Quantity, quantity), ct);
+        }
+        var unused = snapshot.Links.Where(l => !kept.Contains(l.Id)).Select(l => l.Id).ToList();
+        if (unused.Count > 0) await db.BackorderLinks.Where(l => unused.Contains(l.Id)).ExecuteDeleteAsync(ct);
+    }
+
+    private async Task SetOpenDemandAsync(string sku, decimal openDemand, DateTimeOffset now, CancellationToken ct)
+    {
+        var row = await db.SkuOpenDemands.SingleOrDefaultAsync(d => d.Sku == sku, ct);
+        if (row is null) db.SkuOpenDemands.Add(SkuOpenDemand.Counted(sku, openDemand, now));
+        else (row.OpenQuantity, row.CountedAt) = (openDemand, now);
+    }
+
+    private async Task<Snapshot> ReadAsync(string sku, CancellationToken ct)
+    {
+        var generation = await db.PromiseRefreshQueue.AsNoTracking().Where(q => q.Sku == sku).Select(q => (long?)q.Generation)
+            .SingleOrDefaultAsync(ct);
+        var rows = await (from l in db.Set<OrderLine>().AsNoTracking()
+                          join o in db.SalesOrders on l.OrderId equals o.Id
+                          where l.Sku == sku && OpenDemand.OpenStatuses.Contains(o.Status)
+                          select new
+                          {
+                              l.OrderId, l.LineNo, o.Status, o.Priority, o.ReceivedAt, o.Version, l.Quantity, l.ReservedQuantity,
+                              l.ShippedQuantity, l.PromisedDate, l.PromiseBasis,
+                          }).ToListAsync(ct);
+        var lines = rows.Where(r => r.Quantity > r.ShippedQuantity).Select(r => new SnapshotLine(
+            new QueuedLine(r.OrderId, r.LineNo, Committed.Contains(r.Status), r.Priority, r.ReceivedAt,
+                r.Quantity - r.ReservedQuantity - r.ShippedQuantity, r.PromisedDate),
+            r.Status, r.Version, r.PromiseBasis)).ToList();
+        var position = (await SkuPositions.LoadAsync(db, [sku], ct))[sku];
+        var links = await (from link in db.BackorderLinks.AsNoTracking()
+                           join line in db.Set<PurchaseOrderLine>() on new { link.PurchaseOrderId, LineNo = link.PurchaseOrderLineNo }
+                               equals new { line.PurchaseOrderId, line.LineNo }
+                           join po in db.PurchaseOrders on link.PurchaseOrderId equals po.Id
+                           where line.Sku == sku && OpenPurchase.Contains(po.Status)
+                           select link).ToListAsync(ct);
+        return new Snapshot(generation, lines, rows.Sum(r => r.Quantity - r.ShippedQuantity), position, links);
+    }
+
+    private sealed record SnapshotLine(QueuedLine Queued, OrderStatus Status, int Version, string Basis);
+
+    private sealed record Snapshot(long? Generation, List<SnapshotLine> Lines, decimal OpenDemand, SkuPosition Position, List<BackorderLink> Links);
+}
