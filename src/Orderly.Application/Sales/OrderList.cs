@@ -44,23 +44,22 @@ public sealed class OrderList(OrderlyDbContext db, OrderlyOptions options)
 
     /// <summary>
     /// The query a page runs: <paramref name="size"/> + 1 orders (the extra one tells whether a next page exists) with
-    /// their lines (a second query, EF Core's split-query default), untracked. Internal for the query-plan tests.
+    /// their lines (a second query, EF Core's split-query default), untracked.
     /// </summary>
-    internal IQueryable<PageRow> Page(Filter filter, OrderListCursor? after, int pagesToSkip, int size)
+    private IQueryable<PageRow> Page(Filter filter, OrderListCursor? after, int pagesToSkip, int size)
     {
         var orders = Matching(filter);
         if (after is not null)
             orders = orders.Where(o => EF.Property<DateTime>(o, ReceivedAtUtc) <= after.ReceivedAtUtc
                                        && (EF.Property<DateTime>(o, ReceivedAtUtc) < after.ReceivedAtUtc || string.Compare(o.Number, after.Number) < 0));
-        return orders
-            .OrderByDescending(o => EF.Property<DateTime>(o, ReceivedAtUtc)).ThenByDescending(o => o.Number)
-            .Skip(pagesToSkip * size).Take(size + 1)
+        var ordered = orders.OrderByDescending(o => EF.Property<DateTime>(o, ReceivedAtUtc)).ThenByDescending(o => o.Number);
+        return (pagesToSkip > 0 ? ordered.Skip(pagesToSkip * size) : ordered).Take(size + 1)
             .Include(o => o.Lines)
             .Select(o => new PageRow(o, EF.Property<DateTime>(o, ReceivedAtUtc)));
     }
 
     /// <summary>An order of the page with its sort key as stored, so the cursor matches the index exactly.</summary>
-    internal sealed record PageRow(SalesOrder Order, DateTime Key);
+    private sealed record PageRow(SalesOrder Order, DateTime Key);
 
     private IQueryable<SalesOrder> Matching(Filter filter)
     {
@@ -73,7 +72,7 @@ public sealed class OrderList(OrderlyDbContext db, OrderlyOptions options)
     }
 
     /// <summary>The checked filters: <see cref="From"/> is the first instant wanted, <see cref="Before"/> the first one not wanted (UTC).</summary>
-    internal sealed record Filter(OrderStatus? Status, CustomerId? Customer, DateTime? From, DateTime? Before)
+    private sealed record Filter(OrderStatus? Status, CustomerId? Customer, DateTime? From, DateTime? Before)
     {
         public static Filter Parse(OrderListQuery q)
         {
@@ -89,6 +88,7 @@ public sealed class OrderList(OrderlyDbContext db, OrderlyOptions options)
             var to = Date(q.To, "to", errors);
             if (from > to) errors.Add("to", $"'to' ({to:yyyy-MM-dd}) is before 'from' ({from:yyyy-MM-dd}); both dates are included.");
             if (q.Page < 1) errors.Add("page", "Pages start at 1.");
+            else if ((long)((q.Page ?? 1) - 1) * q.PageSize > int.MaxValue) errors.Add("page", "This page number is beyond any order book; page by cursor.");
             if (q.Cursor is not null && q.Page > 1)
                 errors.Add("page", "Use either page or cursor, not both: the cursor already says where the page starts. Drop page to continue by cursor.");
             if (q.PageSize is < 1 or > 200) errors.Add("pageSize", "A page holds 1 to 200 orders.");
