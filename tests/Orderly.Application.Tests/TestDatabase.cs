@@ -12,15 +12,17 @@ public sealed class TestDatabase : IAsyncDisposable
     private readonly string _file = Path.Combine(Path.GetTempPath(), "orderly-tests", $"{Guid.NewGuid():N}.db");
     private readonly ServiceProvider _services;
 
-    private TestDatabase(OrderlyOptions options)
+    private TestDatabase(OrderlyOptions options, Action<IServiceCollection>? services)
     {
-        _services = new ServiceCollection().AddOrderly($"Data Source={_file}", options).BuildServiceProvider();
+        var collection = new ServiceCollection().AddOrderly($"Data Source={_file}", options);
+        services?.Invoke(collection);
+        _services = collection.BuildServiceProvider();
     }
 
-    /// <summary>A database migrated to <paramref name="version"/> (the latest when null).</summary>
-    public static async Task<TestDatabase> CreateAsync(int? version = null, OrderlyOptions? options = null)
+    /// <summary>A database migrated to <paramref name="version"/> (the latest when null); <paramref name="services"/> may add to the wiring.</summary>
+    public static async Task<TestDatabase> CreateAsync(int? version = null, OrderlyOptions? options = null, Action<IServiceCollection>? services = null)
     {
-        var database = new TestDatabase(options ?? new OrderlyOptions());
+        var database = new TestDatabase(options ?? new OrderlyOptions(), services);
         await database.WithAsync<OrderlyDbContext, int>(async db =>
         {
             if (version is null)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Orderly.Domain.Billing;
 using Orderly.Domain.Catalog;
@@ -8,6 +9,7 @@ using Orderly.Domain.Inventory;
 using Orderly.Domain.Sales;
 using Orderly.Application.Common;
 using Orderly.Application.Idempotency;
+using Orderly.Application.Sales;
 
 namespace Orderly.Application.Persistence;
 
@@ -75,6 +77,10 @@ internal sealed class SalesOrderMap : IEntityTypeConfiguration<SalesOrder>
         e.Navigation(o => o.Reservations).HasField("_reservations");
         e.HasMany(o => o.History).WithOne().HasForeignKey(h => h.OrderId);
         e.Navigation(o => o.History).HasField("_history");
+        // The order date as sortable text, computed by the database (migration 0005); EF Core only reads it.
+        var sortKey = e.Property<DateTime>(OrderList.ReceivedAtUtc).ValueGeneratedOnAddOrUpdate().Metadata;
+        sortKey.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
+        sortKey.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
     }
 }
 

@@ -66,7 +66,8 @@ public sealed class PurchaseOrderUseCases(
         var query = db.PurchaseOrders.AsNoTracking()
             .Where(o => (wanted == null || o.Status == wanted) && (supplier == null || o.SupplierId == supplier)
                         && (code == null || db.Suppliers.Any(s => s.Id == o.SupplierId && s.Code == code))
-                        && (sku == null || o.Lines.Any(l => l.Sku == sku)));
+                        // From the SKU's lines (ix_purchase_order_lines_sku_order), not a subquery per purchase order.
+                        && (sku == null || db.Set<PurchaseOrderLine>().Where(l => l.Sku == sku).Select(l => l.PurchaseOrderId).Contains(o.Id)));
         var total = await query.CountAsync(ct);
         // Numbers grow with time (PO-yyyy-nnnnnn), so the newest purchase order has the highest number.
         var orders = await query.OrderByDescending(o => o.Number).Skip((q.Page - 1) * q.PageSize).Take(q.PageSize)

@@ -63,9 +63,10 @@ public sealed class Backorders(OrderlyDbContext db, OrderReservations reservatio
 
     private async Task<List<(SalesOrder Order, OrderLine Line)>> QueueAsync(string? sku, CancellationToken ct)
     {
-        var orders = await db.SalesOrders.Include(o => o.Lines).Include(o => o.Reservations).AsSplitQuery()
-            .Where(o => Waiting.Contains(o.Status) && (sku == null || o.Lines.Any(l => l.Sku == sku)))
-            .ToListAsync(ct);
+        // From the SKU's lines, so the cost follows them, not the book (o.Lines.Any(...) ran a subquery per waiting order).
+        var orders = await (sku is null ? db.SalesOrders : db.SalesOrders.WithLineOf(sku))
+            .Where(o => Waiting.Contains(o.Status))
+            .Include(o => o.Lines).Include(o => o.Reservations).AsSplitQuery().ToListAsync(ct);
         return orders
             .SelectMany(o => o.Lines.Where(l => (sku == null || l.Sku == sku) && l.QuantityToReserve > 0).Select(l => (o, l)))
             .OrderBy(x => x.o.Priority)

@@ -55,32 +55,6 @@ public sealed class OrderUseCases(
 
     public async Task<OrderView> GetAsync(Guid id, CancellationToken ct) => await store.ViewAsync(id, ct);
 
-    public async Task<OrderPage> ListAsync(string? status, Guid? customerId, int page, int pageSize, CancellationToken ct)
-    {
-        var errors = new FieldErrors();
-        OrderStatus? wanted = null;
-        if (!string.IsNullOrWhiteSpace(status))
-        {
-            var name = Enum.GetNames<OrderStatus>().FirstOrDefault(n => string.Equals(n, status.Trim(), StringComparison.OrdinalIgnoreCase));
-            if (name is not null) wanted = Enum.Parse<OrderStatus>(name);
-            else errors.Add("status", $"'{status}' is not an order status. Use one of: {string.Join(", ", Enum.GetNames<OrderStatus>())}.");
-        }
-        if (page < 1) errors.Add("page", "Pages start at 1.");
-        if (pageSize is < 1 or > 200) errors.Add("pageSize", "A page holds 1 to 200 orders.");
-        errors.ThrowIfAny("order.query_invalid", "The order list cannot be read with these parameters.");
-
-        var customer = customerId is { } c ? CustomerId.From(c) : (CustomerId?)null;
-        var query = db.SalesOrders.AsNoTracking()
-            .Where(o => (wanted == null || o.Status == wanted) && (customer == null || o.CustomerId == customer));
-        var total = await query.CountAsync(ct);
-        // Numbers grow with time (SO-yyyy-nnnnnn), so the newest order has the highest number.
-        var orders = await query.OrderByDescending(o => o.Number).Skip((page - 1) * pageSize).Take(pageSize)
-            .Include(o => o.Lines).ToListAsync(ct);
-        var items = orders.Select(o => new OrderSummaryView(o.Id.Value, o.Number, o.CustomerId.Value, o.Status.ToString(),
-            o.TotalAmount(options.Rounding), o.Currency, o.ReceivedAt, o.Version)).ToList();
-        return new OrderPage(items, page, pageSize, total);
-    }
-
     public async Task<IReadOnlyList<OrderHistoryView>> HistoryAsync(Guid id, CancellationToken ct)
     {
         await store.EnsureExistsAsync(id, ct);

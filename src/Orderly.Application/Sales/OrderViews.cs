@@ -20,7 +20,12 @@ public sealed record OrderView(
 public sealed record OrderSummaryView(
     Guid Id, string Number, Guid CustomerId, string Status, decimal TotalAmount, string Currency, DateTimeOffset ReceivedAt, int Version);
 
-public sealed record OrderPage(IReadOnlyList<OrderSummaryView> Items, int Page, int PageSize, int TotalCount);
+/// <summary>
+/// One page of the order list. <c>Page</c> is the page number asked for (null when paging by cursor);
+/// <c>TotalCount</c> is the number of matching orders, only when asked for (<c>includeTotal=true</c>);
+/// <c>NextCursor</c> continues after the last item, null on the last page.
+/// </summary>
+public sealed record OrderPage(IReadOnlyList<OrderSummaryView> Items, int? Page, int PageSize, int? TotalCount, string? NextCursor);
 
 public sealed record OrderHistoryView(DateTimeOffset At, string Actor, string Action, string? From, string To, string Reason);
 

@@ -25,10 +25,14 @@ internal static class OrderEndpoints
             })
             .WithName("GetOrder").ProducesProblem(404);
 
-        orders.MapGet("/", (string? status, Guid? customerId, int? page, int? pageSize, OrderUseCases uc, CancellationToken ct) =>
-                uc.ListAsync(status, customerId, page ?? 1, pageSize ?? 50, ct))
-            .WithName("ListOrders").WithDescription("Newest first; filter by ?status= and ?customerId=, paged by ?page= and ?pageSize=.")
-            .ProducesProblem(400);
+        orders.MapGet("/", (string? status, Guid? customerId, string? from, string? to, int? page, int? pageSize, string? cursor,
+                bool? includeTotal, OrderList list, CancellationToken ct) =>
+                list.ListAsync(new OrderListQuery(status, customerId, from, to, page, pageSize ?? 50, cursor, includeTotal ?? false), ct))
+            .WithName("ListOrders")
+            .WithDescription("Newest first (order date, then number). Filter by ?status=, ?customerId= and ?from=/?to= (yyyy-MM-dd, inclusive, " +
+                             "UTC days of receivedAt). Page by ?cursor= (the nextCursor of the page before) or by ?page=, with ?pageSize= (1-200). " +
+                             "totalCount only with ?includeTotal=true.")
+            .Produces<OrderPage>().ProducesProblem(400);
 
         orders.MapPut("/{id:guid}", async (Guid id, EditOrderRequest body, HttpRequest http, OrderUseCases uc, CancellationToken ct) =>
                 WithETag(http, await uc.EditAsync(id, body, http.ExpectedVersion(), http.Actor(), ct)))

@@ -175,7 +175,7 @@ public sealed class OrderToCashPropertyTests
 
         private async Task<OrderView?> RandomOrderAsync()
         {
-            var page = await database.WithAsync<OrderUseCases, OrderPage>(o => o.ListAsync(null, null, 1, 200, default));
+            var page = await database.WithAsync<OrderList, OrderPage>(o => o.ListAsync(new OrderListQuery(PageSize: 200), default));
             if (page.Items.Count == 0) return null;
             var id = page.Items[random.Next(page.Items.Count)].Id;
             return await database.WithAsync<OrderUseCases, OrderView>(o => o.GetAsync(id, default));

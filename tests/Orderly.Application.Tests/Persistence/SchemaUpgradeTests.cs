@@ -66,6 +66,42 @@ public sealed class SchemaUpgradeTests
         next.Number.ShouldBe(year == 2026 ? "SO-2026-000002" : $"SO-{year}-000001"); // the counter is per year
     }
 
+    /// <summary>Orders as version 4 wrote them, with order dates that tie, carry a fraction, or (by hand) another offset.</summary>
+    private static string VersionFourOrders(string customer) => string.Join("\n", new[]
+    {
+        ("SO-2026-000011", "Confirmed", "2026-11-02 10:00:00+00:00"), ("SO-2026-000012", "Draft", "2026-11-02 10:00:00+00:00"),
+        ("SO-2026-000013", "Confirmed", "2026-11-02 10:00:00.25+00:00"), ("SO-2026-000014", "Draft", "2026-11-03 01:30:00+02:00"),
+    }.Select(o => $"""
+        INSERT INTO sales_orders (id, number, customer_id, currency, status, hold_reason, hold_note, requested_date, note, invoiced_amount,
+            paid_amount, received_at, updated_at, version, priority)
+            VALUES ('{Id(Guid.CreateVersion7())}', '{o.Item1}', '{customer}', 'EUR', '{o.Item2}', NULL, '', NULL, '', '0.0', '0.0', '{o.Item3}', '{o.Item3}', 1, 5);
+        """));
+
+    [Fact]
+    public async Task A_version_four_book_gets_its_order_dates_sortable_and_lists_by_them_after_the_upgrade()
+    {
+        await using var database = await TestDatabase.CreateAsync(version: 3);
+        await database.WithAsync<OrderlyDbContext>(db => db.Database.ExecuteSqlRawAsync(FirstReleaseData(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7))));
+        await database.WithAsync<OrderlyDbContext>(db => new SchemaMigrator(db.Database.GetDbConnection(), DatabaseSetup.Provider).MigrateAsync(4));
+        await database.WithAsync<OrderlyDbContext>(db => db.Database.ExecuteSqlRawAsync(VersionFourOrders(Id(Customer))));
+
+        var applied = await database.WithAsync<OrderlyDbContext, IReadOnlyList<SchemaMigrator.Script>>(db => DatabaseSetup.PrepareAsync(db));
+
+        applied.ShouldContain(s => s.Name == "0005_order_book_indexes");
+        var all = await database.WithAsync<OrderList, OrderPage>(l => l.ListAsync(new OrderListQuery(PageSize: 2), default));
+        var rest = await database.WithAsync<OrderList, OrderPage>(l => l.ListAsync(new OrderListQuery(PageSize: 10, Cursor: all.NextCursor), default));
+        // 000014 was received at 2026-11-02 23:30 UTC; ties at 10:00 go by number, newest first
+        all.Items.Concat(rest.Items).Select(o => o.Number)
+            .ShouldBe(["SO-2026-000014", "SO-2026-000013", "SO-2026-000012", "SO-2026-000011", "SO-2026-000001"]);
+        var day = await database.WithAsync<OrderList, OrderPage>(l => l.ListAsync(new OrderListQuery(From: "2026-11-02", To: "2026-11-02"), default));
+        day.Items.Select(o => o.Number).ShouldBe(["SO-2026-000014", "SO-2026-000013", "SO-2026-000012", "SO-2026-000011"]);
+        var confirmed = await database.WithAsync<OrderList, OrderPage>(l => l.ListAsync(
+            new OrderListQuery(Status: "confirmed", CustomerId: Customer, IncludeTotal: true), default));
+        confirmed.TotalCount.ShouldBe(2);
+        confirmed.Items.Select(o => o.Number).ShouldBe(["SO-2026-000013", "SO-2026-000011"]);
+        (await database.WithAsync<StockUseCases, IReadOnlyList<StockView>>(s => s.QueryAsync("CHAI", null, default))).Single().OnHand.ShouldBe(12m);
+    }
+
     [Fact]
     public async Task Migrating_twice_applies_nothing_the_second_time()
     {
