@@ -27,8 +27,12 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
     /// <summary>The server's clock; <see cref="ShiftableClock.Advance"/> moves it forward.</summary>
     public ShiftableClock Clock { get; } = new();
 
-    public OrderlyApi()
+    private readonly (string Key, string Value)[] _settings;
+
+    /// <param name="settings">Extra configuration, e.g. <c>("Orderly:WriteQueueTimeoutSeconds", "0.2")</c>.</param>
+    public OrderlyApi(params (string Key, string Value)[] settings)
     {
+        _settings = settings;
         Client = CreateClient();
         Client.DefaultRequestHeaders.Add("X-Actor", "tester");
     }
@@ -43,6 +47,7 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Orderly", ConnectionString);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Orderly:ReplenishmentScanMinutes", "0"); // tests run the scan through the API when they want it
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

@@ -12,9 +12,14 @@ using Orderly.Application.Idempotency;
 
 namespace Orderly.Application.Persistence;
 
-/// <summary>The one unit of work. The schema itself comes from the SQL migrations, not from this model.</summary>
-public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options) : DbContext(options)
+/// <summary>
+/// The one unit of work. The schema itself comes from the SQL migrations, not from this model. Its writes wait for their
+/// turn in <see cref="Writes"/> (see <see cref="Transactions.InTransactionAsync{T}"/>).
+/// </summary>
+public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options, WriteGate writes) : DbContext(options)
 {
+    internal WriteGate Writes { get; } = writes;
+
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Warehouse> Warehouses => Set<Warehouse>();
