@@ -38,6 +38,7 @@ if (clockOffsetDays != 0)
     app.Logger.LogWarning("Demo clock: the server runs {Days} day(s) ahead of real time ({Setting}). Never use this in production.",
         clockOffsetDays, ShiftedClock.Setting);
 
+app.UseServerTiming();
 app.UseExceptionHandler();
 app.UseStatusCodePages(async status =>
 {
