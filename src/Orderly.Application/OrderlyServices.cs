@@ -1,6 +1,9 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Orderly.Application.Billing;
 using Orderly.Application.Catalog;
 using Orderly.Application.Common;
@@ -14,15 +17,28 @@ using Orderly.Application.Sales;
 
 namespace Orderly.Application;
 
-/// <summary>Wires the application: the database and every use case, one scope per request.</summary>
+/// <summary>
+/// Wires the application: the database (with its <see cref="WriteGate"/> and, per scope, <see cref="SqlStatements"/>)
+/// and every use case, one scope per request.
+/// </summary>
 public static class OrderlyServices
 {
     public static IServiceCollection AddOrderly(this IServiceCollection services, string connectionString, OrderlyOptions options)
     {
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
-        services.AddDbContext<OrderlyDbContext>(db => db.UseSqlite(WithDefaults(connectionString),
-            sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
+        services.AddSingleton(sp => new WriteGate(TimeSpan.FromSeconds(options.WriteQueueTimeoutSeconds),
+            sp.GetService<IMeterFactory>()?.Create(WriteGate.MeterName) ?? new Meter(WriteGate.MeterName)));
+        services.AddScoped<SqlStatements>();
+        var sqlite = WithDefaults(connectionString);
+        services.AddDbContext<OrderlyDbContext>((scope, db) =>
+        {
+            db.UseSqlite(sqlite, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                .AddInterceptors(scope.GetRequiredService<SqlStatements>());
+            // Logging every command costs time and buries the console; Orderly:LogSql turns it on.
+            if (!options.LogSql) db.ConfigureWarnings(w => w.Ignore(RelationalEventId.CommandExecuted));
+        });
+        if (options.LogSql) services.AddLogging(logging => logging.AddFilter(DbLoggerCategory.Database.Command.Name, LogLevel.Information));
         services.AddScoped<DocumentNumbers>();
         services.AddScoped<IdempotentRequests>();
         services.AddScoped<StockLedger>();

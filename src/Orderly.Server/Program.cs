@@ -31,14 +31,19 @@ var app = builder.Build();
 
 await using (var scope = app.Services.CreateAsyncScope())
 {
-    var applied = await DatabaseSetup.PrepareAsync(scope.ServiceProvider.GetRequiredService<OrderlyDbContext>());
-    foreach (var script in applied) app.Logger.LogInformation("Applied migration {Migration}", script.Name);
+    var db = scope.ServiceProvider.GetRequiredService<OrderlyDbContext>();
+    var applied = await DatabaseSetup.PrepareAsync(db);
+    app.Logger.LogInformation("Database: {Database}; {Count} migration(s) applied at start{Names}.", DatabaseSetup.Describe(db), applied.Count,
+        applied.Count == 0 ? "" : $" ({string.Join(", ", applied.Select(script => script.Name))})");
 }
-if (seedDemo) await DemoData.SeedAsync(app.Services);
+var demo = !seedDemo ? "off (--seed-demo adds it to an empty database)"
+    : await DemoData.SeedAsync(app.Services) ? "seeded" : "not seeded, the database already has customers";
+app.Logger.LogInformation("Demo data: {Demo}.", demo);
 if (clockOffsetDays != 0)
     app.Logger.LogWarning("Demo clock: the server runs {Days} day(s) ahead of real time ({Setting}). Never use this in production.",
         clockOffsetDays, ShiftedClock.Setting);
 
+app.UseServerTiming();
 app.UseExceptionHandler();
 app.UseStatusCodePages(async status =>
 {

@@ -27,15 +27,12 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
     /// <summary>The server's clock; <see cref="ShiftableClock.Advance"/> moves it forward.</summary>
     public ShiftableClock Clock { get; } = new();
 
-    private readonly string _promiseRefreshDelay;
+    private readonly (string Key, string Value)[] _settings;
 
-    /// <param name="promiseRefreshDelay">
-    /// The re-promise worker's delay in milliseconds; "0" (the default here) turns it off, so tests re-promise at a
-    /// known moment with <see cref="DrainPromisesAsync"/>.
-    /// </param>
-    public OrderlyApi(string promiseRefreshDelay = "0")
+    /// <param name="settings">Extra configuration, e.g. <c>("Orderly:WriteQueueTimeoutSeconds", "0.2")</c>.</param>
+    public OrderlyApi(params (string Key, string Value)[] settings)
     {
-        _promiseRefreshDelay = promiseRefreshDelay;
+        _settings = settings;
         Client = CreateClient();
         Client.DefaultRequestHeaders.Add("X-Actor", "tester");
     }
@@ -50,7 +47,8 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Orderly", ConnectionString);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Orderly:ReplenishmentScanMinutes", "0"); // tests run the scan through the API when they want it
-        builder.UseSetting("Orderly:PromiseRefreshDelayMilliseconds", _promiseRefreshDelay); // tests drain the queue themselves
+        builder.UseSetting("Orderly:PromiseRefreshDelayMilliseconds", "0"); // tests drain the re-promise queue themselves (DrainPromisesAsync)
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

@@ -11,7 +11,7 @@ public sealed class PromiseAfterCommitTests
     [Fact]
     public async Task The_worker_moves_an_earlier_orders_promise_when_an_urgent_order_takes_its_stock()
     {
-        using var api = new OrderlyApi(promiseRefreshDelay: "20");
+        using var api = new OrderlyApi(("Orderly:PromiseRefreshDelayMilliseconds", "20"));
         await api.SeedAsync();
         await BackorderAndPromiseTests.OfferAsync(api, "PRIME", "CHAI", leadTimeDays: 7);
         await api.ReceiveAsync("MAIN", "CHAI", 10);

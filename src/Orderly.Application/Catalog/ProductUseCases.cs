@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Orderly.Application.Common;
 using Orderly.Application.Persistence;
 using Orderly.Domain.Catalog;
 using Orderly.Domain.Common;
@@ -21,11 +22,14 @@ public sealed class ProductUseCases(OrderlyDbContext db, TimeProvider clock)
     public async Task<ProductView> DefineAsync(DefineProductRequest r, CancellationToken ct)
     {
         var product = Product.Define(r.Sku, r.Name, r.Unit, r.UnitDecimals, r.ListPrice, r.Currency, r.TaxRate, r.MaxDiscountPercent, clock.GetUtcNow());
-        if (await db.Products.AnyAsync(p => p.Sku == product.Sku, ct))
-            throw new BusinessRuleViolation("product.sku_taken", $"A product with SKU '{product.Sku}' already exists.");
-        db.Products.Add(product);
-        await db.SaveChangesAsync(ct);
-        return ProductView.Of(product);
+        return await db.InTransactionAsync(async () =>
+        {
+            if (await db.Products.AnyAsync(p => p.Sku == product.Sku, ct))
+                throw new BusinessRuleViolation("product.sku_taken", $"A product with SKU '{product.Sku}' already exists.");
+            db.Products.Add(product);
+            await db.SaveChangesAsync(ct);
+            return ProductView.Of(product);
+        }, ct);
     }
 
     public async Task<ProductView> GetAsync(Guid id, CancellationToken ct) =>

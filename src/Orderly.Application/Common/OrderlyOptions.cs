@@ -13,4 +13,10 @@ public sealed class OrderlyOptions
 
     /// <summary>How a line's quantity is spread over warehouses: FillMost (default) or Priority.</summary>
     public SourcingStrategy Sourcing { get; set; } = SourcingStrategy.FillMost;
+
+    /// <summary>Seconds a write may wait for its turn in the <see cref="WriteGate"/> before a 503 (default 15; fractions allowed).</summary>
+    public double WriteQueueTimeoutSeconds { get; set; } = 15;
+
+    /// <summary>Logs every SQL command EF Core runs, at Information (default false: the console stays quiet).</summary>
+    public bool LogSql { get; set; }
 }

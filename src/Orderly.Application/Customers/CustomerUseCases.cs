@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Orderly.Application.Common;
 using Orderly.Application.Persistence;
 using Orderly.Domain.Common;
 using Orderly.Domain.Customers;
@@ -21,17 +22,20 @@ public sealed class CustomerUseCases(OrderlyDbContext db, TimeProvider clock)
     public async Task<CustomerView> RegisterAsync(RegisterCustomerRequest request, CancellationToken ct)
     {
         var customer = Customer.Register(request.Code, request.Name, request.Currency, request.CreditLimit, request.PaymentTermsDays, clock.GetUtcNow());
-        if (await db.Customers.AnyAsync(c => c.Code == customer.Code, ct))
-            throw new BusinessRuleViolation("customer.code_taken", $"A customer with code '{customer.Code}' already exists.");
-        if (!string.IsNullOrWhiteSpace(request.PreferredWarehouseCode))
+        return await db.InTransactionAsync(async () =>
         {
-            var warehouse = await db.Warehouses.AsNoTracking().SingleOrDefaultAsync(w => w.Code == request.PreferredWarehouseCode.Trim(), ct)
-                ?? throw InvalidInput.ForField("preferredWarehouseCode", "customer.invalid", $"No warehouse has code '{request.PreferredWarehouseCode}'.");
-            customer.PreferWarehouse(warehouse.Id);
-        }
-        db.Customers.Add(customer);
-        await db.SaveChangesAsync(ct);
-        return CustomerView.Of(customer);
+            if (await db.Customers.AnyAsync(c => c.Code == customer.Code, ct))
+                throw new BusinessRuleViolation("customer.code_taken", $"A customer with code '{customer.Code}' already exists.");
+            if (!string.IsNullOrWhiteSpace(request.PreferredWarehouseCode))
+            {
+                var warehouse = await db.Warehouses.AsNoTracking().SingleOrDefaultAsync(w => w.Code == request.PreferredWarehouseCode.Trim(), ct)
+                    ?? throw InvalidInput.ForField("preferredWarehouseCode", "customer.invalid", $"No warehouse has code '{request.PreferredWarehouseCode}'.");
+                customer.PreferWarehouse(warehouse.Id);
+            }
+            db.Customers.Add(customer);
+            await db.SaveChangesAsync(ct);
+            return CustomerView.Of(customer);
+        }, ct);
     }
 
     public async Task<CustomerView> GetAsync(Guid id, CancellationToken ct) =>

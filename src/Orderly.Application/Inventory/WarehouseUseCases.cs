@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Orderly.Application.Common;
 using Orderly.Application.Persistence;
 using Orderly.Domain.Common;
 using Orderly.Domain.Inventory;
@@ -18,11 +19,14 @@ public sealed class WarehouseUseCases(OrderlyDbContext db)
     public async Task<WarehouseView> OpenAsync(OpenWarehouseRequest r, CancellationToken ct)
     {
         var warehouse = Warehouse.Open(r.Code, r.Name, r.Priority);
-        if (await db.Warehouses.AnyAsync(w => w.Code == warehouse.Code, ct))
-            throw new BusinessRuleViolation("warehouse.code_taken", $"A warehouse with code '{warehouse.Code}' already exists.");
-        db.Warehouses.Add(warehouse);
-        await db.SaveChangesAsync(ct);
-        return WarehouseView.Of(warehouse);
+        return await db.InTransactionAsync(async () =>
+        {
+            if (await db.Warehouses.AnyAsync(w => w.Code == warehouse.Code, ct))
+                throw new BusinessRuleViolation("warehouse.code_taken", $"A warehouse with code '{warehouse.Code}' already exists.");
+            db.Warehouses.Add(warehouse);
+            await db.SaveChangesAsync(ct);
+            return WarehouseView.Of(warehouse);
+        }, ct);
     }
 
     public async Task<WarehouseView> GetAsync(Guid id, CancellationToken ct) =>

@@ -11,6 +11,15 @@ public static class DatabaseSetup
 {
     public const string Provider = "sqlite";
 
+    /// <summary>Which database this context uses, for the start-up log: provider and full file path, never credentials.</summary>
+    public static string Describe(OrderlyDbContext db)
+    {
+        var settings = new SqliteConnectionStringBuilder(db.Database.GetConnectionString());
+        return settings.DataSource is "" or ":memory:" || settings.Mode == SqliteOpenMode.Memory
+            ? "SQLite, in memory"
+            : $"SQLite, file {Path.GetFullPath(settings.DataSource)}";
+    }
+
     public static async Task<IReadOnlyList<SchemaMigrator.Script>> PrepareAsync(OrderlyDbContext db, CancellationToken ct = default)
     {
         var connection = (SqliteConnection)db.Database.GetDbConnection();

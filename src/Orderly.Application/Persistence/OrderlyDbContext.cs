@@ -14,11 +14,14 @@ using Orderly.Application.Sales;
 namespace Orderly.Application.Persistence;
 
 /// <summary>
-/// The one unit of work. The schema itself comes from the SQL migrations, not from this model. Every save keeps the
-/// open demand per SKU in step with the order lines it writes (<see cref="OpenDemand"/>, ADR 0009).
+/// The one unit of work. The schema itself comes from the SQL migrations, not from this model. Its writes wait for their
+/// turn in <see cref="Writes"/> (see <see cref="Transactions.InTransactionAsync{T}"/>), and every save keeps the open
+/// demand per SKU in step with the order lines it writes (<see cref="OpenDemand"/>, ADR 0009).
 /// </summary>
-public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options, TimeProvider clock) : DbContext(options)
+public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options, WriteGate writes, TimeProvider clock) : DbContext(options)
 {
+    internal WriteGate Writes { get; } = writes;
+
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Warehouse> Warehouses => Set<Warehouse>();

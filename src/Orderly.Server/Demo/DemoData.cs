@@ -15,11 +15,12 @@ internal static class DemoData
     public const string Flag = "--seed-demo";
     private const string Actor = "demo-seed";
 
-    public static async Task SeedAsync(IServiceProvider services, CancellationToken ct = default)
+    /// <summary>Seeds an empty database; returns false, changing nothing, when there are customers already.</summary>
+    public static async Task<bool> SeedAsync(IServiceProvider services, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
         var customers = scope.ServiceProvider.GetRequiredService<CustomerUseCases>();
-        if ((await customers.ListAsync(ct)).Count > 0) return;
+        if ((await customers.ListAsync(ct)).Count > 0) return false;
 
         var warehouses = scope.ServiceProvider.GetRequiredService<WarehouseUseCases>();
         await warehouses.OpenAsync(new OpenWarehouseRequest("MAIN", "Main warehouse, Hamburg", 1), ct);
@@ -48,5 +49,6 @@ internal static class DemoData
         await suppliers.DefineOfferAsync(prime.Id, new DefineOfferRequest("SYRUP-12", 6.10m, 14, 12m, 1), ct);
         var policies = scope.ServiceProvider.GetRequiredService<ReorderPolicyUseCases>();
         await policies.SetAsync(new SetReorderPolicyRequest("MAIN", "CHAI-24", 20m, 8m, ReorderQuantity: 60m), ct);
+        return true;
     }
 }

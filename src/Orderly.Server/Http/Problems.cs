@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -11,8 +12,9 @@ namespace Orderly.Server.Http;
 
 /// <summary>
 /// Turns every refusal into RFC 9457 Problem Details with a stable <c>code</c>: 400 for wrong input (with field
-/// errors), 404, 409 for a business rule, 412 for a stale If-Match, 413, 422 for a reused idempotency key.
-/// Anything else is our fault: 500 with a generic message, logged with the trace id.
+/// errors), 404, 409 for a business rule, 412 for a stale If-Match, 413, 422 for a reused idempotency key, 503 with a
+/// <c>Retry-After</c> (seconds) when the write queue or the database stayed busy. Anything else is our fault: 500 with
+/// a generic message, logged with the trace id.
 /// </summary>
 internal sealed class Problems(ILogger<Problems> log) : IExceptionHandler
 {
@@ -28,9 +30,10 @@ internal sealed class Problems(ILogger<Problems> log) : IExceptionHandler
             DbUpdateConcurrencyException => Create(409, "concurrency.conflict", "Concurrent change.",
                 "Someone else changed the same record at the same moment. Read it again and retry."),
             BadHttpRequestException e => FromBadRequest(e),
+            WriteQueueTimeout e => Busy(http, e.RetryAfterSeconds, WriteQueueTimeout.Code, e.Message),
             _ when DatabaseErrors.IsDuplicate(exception) => Create(409, "conflict.duplicate", "Already exists.",
                 "Another request created the same record (same code or number) a moment earlier. Read it, or send another code."),
-            _ when DatabaseErrors.IsBusy(exception) => Create(503, "database.busy", "Busy, try again.",
+            _ when DatabaseErrors.IsBusy(exception) => Busy(http, 1, "database.busy",
                 "The database was busy with other changes for too long. Retry the request in a moment."),
             _ => null,
         };
@@ -57,6 +60,12 @@ internal sealed class Problems(ILogger<Problems> log) : IExceptionHandler
         problem.Extensions["code"] = code;
         if (errors is { Count: > 0 }) problem.Extensions["errors"] = errors;
         return problem;
+    }
+
+    private static ProblemDetails Busy(HttpContext http, int retryAfterSeconds, string code, string detail)
+    {
+        http.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return Create(503, code, "Busy, try again.", detail);
     }
 
     public static async Task WriteAsync(HttpContext http, ProblemDetails problem, CancellationToken ct)
