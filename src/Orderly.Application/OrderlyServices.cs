@@ -32,6 +32,7 @@ public static class OrderlyServices
         services.AddScoped<StockUseCases>();
         services.AddScoped<OrderStore>();
         services.AddScoped<OrderUseCases>();
+        services.AddScoped<OrderImport>();
         services.AddScoped<OrderReservations>();
         services.AddScoped<OrderCommands>();
         services.AddScoped<ShipmentUseCases>();
