@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Orderly.Bench;
 
@@ -7,7 +8,11 @@ public sealed record BenchResults(
     BenchSettings Settings, DateTimeOffset Started, DateTimeOffset Finished, int Products, int Customers, int BookOrders,
     IReadOnlyList<Measurement> Measurements, LedgerVerdict? Ledger, bool? CursorPaging)
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals, // time per order is NaN when no order succeeded
+    };
 
     public Measurement? Find(string key) => Measurements.FirstOrDefault(m => m.Key == key);
 

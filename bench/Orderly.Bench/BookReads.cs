@@ -69,5 +69,7 @@ public sealed class BookReads(OrderlyClient api, ServerProbe probe, Catalog cata
     private static int Items(JsonNode? body) => body?["items"] is JsonArray items ? items.Count : 0;
 
     private static (bool Present, string? Cursor) NextCursor(JsonNode? body) =>
-        body is JsonObject o && o.TryGetPropertyValue("nextCursor", out var value) ? (true, value?.ToString()) : (false, null);
+        body is JsonObject o && o.TryGetPropertyValue("nextCursor", out var value)
+            ? (true, value is JsonValue v && v.TryGetValue<string>(out var text) ? text : value?.ToJsonString())
+            : (false, null);
 }

@@ -26,8 +26,12 @@ public sealed class PlaceWorkload(OrderlyClient api, ServerProbe probe, BenchSet
     }
 
     /// <summary>Ten distinct regular SKUs, 1 to 5 of each, requested in two weeks.</summary>
-    public static Func<Random, object> TenRegularLines(Catalog catalog) => random => OrderBody(catalog, random,
-        random.GetItems(catalog.RegularSkus.ToArray(), 30).Distinct().Take(10).Select(sku => (sku, random.Next(1, 6))));
+    public static Func<Random, object> TenRegularLines(Catalog catalog) => random =>
+    {
+        var skus = catalog.RegularSkus.ToArray();
+        random.Shuffle(skus);
+        return OrderBody(catalog, random, skus.Take(10).Select(sku => (sku, random.Next(1, 6))));
+    };
 
     /// <summary>One of each hot SKU, in a random order (as the raw floor's hot script does).</summary>
     public static Func<Random, object> AllHotSkus(Catalog catalog) => random =>
