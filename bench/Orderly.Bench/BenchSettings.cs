@@ -67,7 +67,13 @@ public sealed class Arguments(IReadOnlyList<string> args)
 
     public string Required(string name) => Text(name) ?? throw new BenchFailed($"{name} is required.");
 
-    public int? Int(string name) => Text(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : null;
+    public int? Int(string name) => Text(name) is { } v
+        ? int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0 ? n : throw Invalid(name, v)
+        : null;
 
-    public double? Double(string name) => Text(name) is { } v ? double.Parse(v, CultureInfo.InvariantCulture) : null;
+    public double? Double(string name) => Text(name) is { } v
+        ? double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d >= 0 ? d : throw Invalid(name, v)
+        : null;
+
+    private static BenchFailed Invalid(string name, string value) => new($"{name} wants a number of zero or more, not '{value}'.");
 }
