@@ -49,6 +49,7 @@ public static class OrderlyServices
         services.AddScoped<OrderStore>();
         services.AddScoped<OrderUseCases>();
         services.AddScoped<OrderList>();
+        services.AddScoped<OrderImport>();
         services.AddScoped<OrderReservations>();
         services.AddScoped<OrderCommands>();
         services.AddScoped<ShipmentUseCases>();

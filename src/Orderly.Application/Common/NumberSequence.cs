@@ -19,24 +19,31 @@ public sealed class DocumentNumbers(OrderlyDbContext db, TimeProvider clock)
     public const string Invoice = "INV";
     public const string PurchaseOrder = "PO";
 
-    public async Task<string> NextAsync(string prefix, CancellationToken ct)
+    public async Task<string> NextAsync(string prefix, CancellationToken ct) => (await NextAsync(prefix, 1, ct))[0];
+
+    /// <summary>
+    /// Hands out <paramref name="count"/> consecutive numbers with one counter update, for a batch of documents created
+    /// in one transaction (a rolled-back batch gives its numbers back with it).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> NextAsync(string prefix, int count, CancellationToken ct)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         var year = clock.GetUtcNow().Year;
         var bumped = await db.NumberSequences
             .Where(s => s.Name == prefix && s.Year == year)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.NextValue, x => x.NextValue + 1), ct);
-        long value;
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.NextValue, x => x.NextValue + count), ct);
+        long first;
         if (bumped == 0)
         {
-            db.NumberSequences.Add(new NumberSequence { Name = prefix, Year = year, NextValue = 2 });
+            db.NumberSequences.Add(new NumberSequence { Name = prefix, Year = year, NextValue = 1 + count });
             await db.SaveChangesAsync(ct);
-            value = 1;
+            first = 1;
         }
         else
         {
-            value = await db.NumberSequences.Where(s => s.Name == prefix && s.Year == year)
-                .Select(s => s.NextValue).SingleAsync(ct) - 1;
+            first = await db.NumberSequences.Where(s => s.Name == prefix && s.Year == year)
+                .Select(s => s.NextValue).SingleAsync(ct) - count;
         }
-        return $"{prefix}-{year}-{value:000000}";
+        return Enumerable.Range(0, count).Select(i => $"{prefix}-{year}-{first + i:000000}").ToList();
     }
 }

@@ -14,7 +14,6 @@ namespace Orderly.Application.Sales;
 /// </summary>
 internal sealed class OrderEntry(OrderlyDbContext db)
 {
-
     public async Task<Customer> CustomerAsync(Guid? id, string? code, CancellationToken ct)
     {
         Customer? customer = null;
@@ -22,24 +21,49 @@ internal sealed class OrderEntry(OrderlyDbContext db)
             customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == CustomerId.From(customerId), ct);
         else if (!string.IsNullOrWhiteSpace(code))
             customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Code == code.Trim(), ct);
-        if (customer is not null) return customer;
-
-        var field = id is null ? "customerCode" : "customerId";
-        var message = id is null && string.IsNullOrWhiteSpace(code)
-            ? "Name the customer by 'customerId' or 'customerCode'."
-            : $"No customer has {(id is null ? $"code '{code}'" : $"id {id}")}.";
-        throw InvalidInput.ForField(field, "order.customer_unknown", message);
+        return customer ?? throw UnknownCustomer(id, code);
     }
 
     public async Task<IReadOnlyList<OrderLineTerms>> LinesAsync(Customer customer, IReadOnlyList<OrderLineRequest>? lines, CancellationToken ct)
     {
         lines ??= [];
-        if (lines.Count > SalesOrder.MaxLines)
-            throw InvalidInput.ForField("lines", "order.too_many_lines",
-                $"An order has at most {SalesOrder.MaxLines} lines; this one has {lines.Count}. Split it into several orders.");
+        EnsureFewEnoughLines(lines);
+        return Terms(customer, lines, await ProductsAsync(lines, ct));
+    }
 
+    /// <summary>Every customer a batch of orders names (by id or by code), in two queries, for <see cref="Customer"/>.</summary>
+    public async Task<CustomerDirectory> CustomersAsync(IEnumerable<PlaceOrderRequest?> orders, CancellationToken ct)
+    {
+        var named = orders.OfType<PlaceOrderRequest>().ToList();
+        var ids = named.Select(o => o.CustomerId).OfType<Guid>().Distinct().Select(CustomerId.From).ToList();
+        var codes = named.Where(o => o.CustomerId is null).Select(o => o.CustomerCode?.Trim()).OfType<string>().Distinct().ToList();
+        var byId = ids.Count == 0 ? new Dictionary<Guid, Customer>() : await db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id.Value, ct);
+        var byCode = codes.Count == 0 ? new Dictionary<string, Customer>() : await db.Customers.AsNoTracking().Where(c => codes.Contains(c.Code)).ToDictionaryAsync(c => c.Code, ct);
+        return new CustomerDirectory(byId, byCode);
+    }
+
+    /// <summary>The customer named by id (preferred) or code, from a directory loaded once for a batch.</summary>
+    public static Customer Customer(CustomerDirectory directory, Guid? id, string? code)
+    {
+        Customer? customer = null;
+        if (id is { } customerId) directory.ById.TryGetValue(customerId, out customer);
+        else if (!string.IsNullOrWhiteSpace(code)) directory.ByCode.TryGetValue(code.Trim(), out customer);
+        return customer ?? throw UnknownCustomer(id, code);
+    }
+
+    /// <summary>The products of every SKU these lines name, in one query.</summary>
+    public async Task<Dictionary<string, Product>> ProductsAsync(IEnumerable<OrderLineRequest?> lines, CancellationToken ct)
+    {
         var skus = lines.Select(l => l?.Sku?.Trim()).OfType<string>().Distinct().ToList();
-        var products = await db.Products.AsNoTracking().Where(p => skus.Contains(p.Sku)).ToDictionaryAsync(p => p.Sku, ct);
+        return await db.Products.AsNoTracking().Where(p => skus.Contains(p.Sku)).ToDictionaryAsync(p => p.Sku, ct);
+    }
+
+    /// <summary>Checks the lines against already loaded products: the same rules for one order and for a batch.</summary>
+    public static IReadOnlyList<OrderLineTerms> Terms(Customer customer, IReadOnlyList<OrderLineRequest>? lines,
+        IReadOnlyDictionary<string, Product> products)
+    {
+        lines ??= [];
+        EnsureFewEnoughLines(lines);
         var errors = new FieldErrors();
         var terms = new List<OrderLineTerms>(lines.Count);
         for (var i = 0; i < lines.Count; i++)
@@ -58,7 +82,23 @@ internal sealed class OrderEntry(OrderlyDbContext db)
         return terms;
     }
 
-    private static Product? Check(OrderLineRequest line, int i, Customer customer, Dictionary<string, Product> products, FieldErrors errors)
+    private static void EnsureFewEnoughLines(IReadOnlyList<OrderLineRequest> lines)
+    {
+        if (lines.Count > SalesOrder.MaxLines)
+            throw InvalidInput.ForField("lines", "order.too_many_lines",
+                $"An order has at most {SalesOrder.MaxLines} lines; this one has {lines.Count}. Split it into several orders.");
+    }
+
+    private static InvalidInput UnknownCustomer(Guid? id, string? code)
+    {
+        var field = id is null ? "customerCode" : "customerId";
+        var message = id is null && string.IsNullOrWhiteSpace(code)
+            ? "Name the customer by 'customerId' or 'customerCode'."
+            : $"No customer has {(id is null ? $"code '{code}'" : $"id {id}")}.";
+        return InvalidInput.ForField(field, "order.customer_unknown", message);
+    }
+
+    private static Product? Check(OrderLineRequest line, int i, Customer customer, IReadOnlyDictionary<string, Product> products, FieldErrors errors)
     {
         var at = $"lines[{i}]";
         if (string.IsNullOrWhiteSpace(line.Sku) || !products.TryGetValue(line.Sku.Trim(), out var product))
@@ -80,3 +120,6 @@ internal sealed class OrderEntry(OrderlyDbContext db)
         return false;
     }
 }
+
+/// <summary>Customers loaded once for a batch of orders, by id and by code.</summary>
+internal sealed record CustomerDirectory(IReadOnlyDictionary<Guid, Customer> ById, IReadOnlyDictionary<string, Customer> ByCode);

@@ -17,6 +17,14 @@ internal static class OrderEndpoints
             .WithDescription("Receives an order as Draft. Honours Idempotency-Key: a retry with the same key and body replays the first response.")
             .Produces<OrderView>(201).ProducesProblem(400).ProducesProblem(422);
 
+        orders.MapPost("/import", (ImportOrdersRequest body, HttpRequest http, Idempotent once, OrderImport import, CancellationToken ct) =>
+                once.CreatedAsync(http, "orders/import", body, () => import.ImportAsync(body, http.Actor(), ct), _ => null, ct))
+            .WithName("ImportOrders")
+            .WithDescription($"Receives 1 to {OrderImport.MaxOrders} orders as Draft in one transaction, all or nothing: an invalid order " +
+                             "refuses the batch, and its field errors name it by index (orders[17].lines[2].sku). Answers with the ids and " +
+                             "numbers of the created orders, in the order sent. Honours Idempotency-Key.")
+            .Produces<ImportedOrders>(201).ProducesProblem(400).ProducesProblem(413).ProducesProblem(422);
+
         orders.MapGet("/{id:guid}", async (Guid id, HttpResponse response, OrderUseCases uc, CancellationToken ct) =>
             {
                 var order = await uc.GetAsync(id, ct);

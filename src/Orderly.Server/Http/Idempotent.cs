@@ -14,7 +14,7 @@ internal sealed class Idempotent(IdempotentRequests requests, IOptions<JsonOptio
     public const string ReplayedHeader = "Idempotent-Replayed";
 
     public async Task<IResult> CreatedAsync<TRequest, TResponse>(HttpRequest http, string scope, TRequest body,
-        Func<Task<TResponse>> execute, Func<TResponse, string> location, CancellationToken ct)
+        Func<Task<TResponse>> execute, Func<TResponse, string?> location, CancellationToken ct)
     {
         var options = json.Value.SerializerOptions;
         var stored = await requests.RunAsync(scope, http.IdempotencyKey(), JsonSerializer.Serialize(body, options), async () =>

@@ -1,0 +1,43 @@
+using Orderly.Bench;
+
+// bench/run calls this twice: `run` drives the workloads against the started server and saves the results; `report`,
+// after the server stopped and the raw floor ran, prints the table and writes docs/BENCHMARKS.md.
+var args2 = new Arguments(args);
+try
+{
+    switch (args.FirstOrDefault())
+    {
+        case "run":
+        {
+            var settings = BenchSettings.From(args2);
+            using var api = new OrderlyClient(new Uri(args2.Required("--url")), connections: 64, TimeSpan.FromSeconds(settings.TimeoutSeconds));
+            var probe = new ServerProbe(args2.Int("--server-pid"));
+            var results = await new BenchRun(api, probe, settings).RunAsync(CancellationToken.None);
+            results.Save(args2.Required("--results"));
+            return 0;
+        }
+        case "report":
+        {
+            var results = BenchResults.Load(args2.Required("--results"));
+            var floor = FloorReadings.Parse(File.ReadAllText(args2.Required("--floor")));
+            var machine = Machine.Read(args2.Text("--dotnet") ?? "?", args2.Text("--database"), floor);
+            var report = new BenchReport(results, floor, machine, args2.Text("--command") ?? "bench/run");
+            Console.WriteLine(report.Table());
+            if (args2.Text("--out") is { } path)
+            {
+                File.WriteAllText(path, report.Markdown());
+                Console.WriteLine($"\nWritten to {path} (with the per-step figures, the machine and the floor).");
+            }
+            return 0;
+        }
+        default:
+            Console.Error.WriteLine("usage: Orderly.Bench run --url URL --results FILE [--server-pid PID] [--quick] [--duration S] [--warmup S] [--book N] [--book-w1 N] [--timeout S]");
+            Console.Error.WriteLine("       Orderly.Bench report --results FILE --floor FILE [--database FILE] [--dotnet VERSION] [--command TEXT] [--out FILE]");
+            return 2;
+    }
+}
+catch (BenchFailed e)
+{
+    Console.Error.WriteLine($"bench: {e.Message}");
+    return 1;
+}
