@@ -41,6 +41,8 @@ internal static class OpenDemand
         if (deltas.Count == 0) return;
         var skus = deltas.Keys.ToList();
         var rows = await db.SkuOpenDemands.Where(d => skus.Contains(d.Sku)).ToDictionaryAsync(d => d.Sku, StringComparer.Ordinal, ct);
+        foreach (var added in db.ChangeTracker.Entries<SkuOpenDemand>().Where(e => e.State == EntityState.Added))
+            rows.TryAdd(added.Entity.Sku, added.Entity); // counted by OfAsync in this unit of work, not saved yet
         foreach (var (sku, delta) in deltas)
         {
             if (!rows.TryGetValue(sku, out var row))
@@ -50,6 +52,22 @@ internal static class OpenDemand
             }
             row.OpenQuantity += delta;
         }
+    }
+
+    /// <summary>
+    /// What <paramref name="order"/>'s lines count in the saved open demand, per SKU: read off the values they were
+    /// loaded or last saved with (nothing for an order not saved yet).
+    /// </summary>
+    public static IReadOnlyDictionary<string, decimal> SavedOf(OrderlyDbContext db, SalesOrder order)
+    {
+        db.ChangeTracker.DetectChanges();
+        var counted = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var entry = db.Entry(order);
+        if (entry.State == EntityState.Added || !IsOpen(entry.OriginalValues.GetValue<OrderStatus>(nameof(SalesOrder.Status)))) return counted;
+        foreach (var line in db.ChangeTracker.Entries<OrderLine>().Where(l => l.Entity.OrderId == order.Id && l.State != EntityState.Added))
+            Add(counted, line.OriginalValues.GetValue<string>(nameof(OrderLine.Sku)),
+                line.OriginalValues.GetValue<decimal>(nameof(OrderLine.Quantity)) - line.OriginalValues.GetValue<decimal>(nameof(OrderLine.ShippedQuantity)));
+        return counted;
     }
 
     /// <summary>The open demand of these SKUs as saved; a SKU without a row is counted from its lines, and the row added.</summary>

@@ -22,8 +22,7 @@ public sealed class OrderUseCases(
             var order = SalesOrder.Receive(OrderId.New(), number, customer, lines, request.RequestedDate, request.Note, actor, clock.GetUtcNow(),
                 request.Priority ?? SalesOrder.DefaultPriority);
             db.SalesOrders.Add(order);
-            await db.SaveChangesAsync(ct);
-            await promises.PromiseOrderAsync(order, actor, ct);
+            await promises.PromiseOrderAsync(order, actor, ct); // saves the order with its lines' promises
             return await store.ViewAsync(order, ct);
         }, ct);
 
@@ -36,7 +35,6 @@ public sealed class OrderUseCases(
             var lines = await _entry.LinesAsync(customer, request.Lines, ct);
             var skusBefore = order.Lines.Select(l => l.Sku).ToList();
             order.Edit(lines, request.RequestedDate, request.Note, actor, clock.GetUtcNow());
-            await db.SaveChangesAsync(ct);
             await promises.PromiseOrderAsync(order, actor, ct, formerSkus: skusBefore);
             return await store.ViewAsync(order, ct);
         }, ct);

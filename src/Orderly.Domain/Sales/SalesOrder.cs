@@ -251,18 +251,19 @@ public sealed class SalesOrder
     }
 
     /// <summary>
-    /// Sets when a line can be delivered and why; a move is kept in the history. Not a lifecycle command: the status
-    /// stays, and so does <see cref="Version"/>, so that a promise moved by someone else's order never makes a client's
-    /// If-Match stale (ADR 0009).
+    /// Sets when a line can be delivered and why; a move is kept in the history (a line's first promise is not a move).
+    /// Not a lifecycle command: the status stays, and so does <see cref="Version"/>, so that a promise moved by someone
+    /// else's order never makes a client's If-Match stale (ADR 0009).
     /// </summary>
     public bool Promise(int lineNo, DateOnly? date, string basis, string actor, DateTimeOffset now)
     {
         var line = Line(lineNo);
         if (line.PromisedDate == date && line.PromiseBasis == basis) return false;
         var before = line.PromisedDate;
+        var first = line.PromiseBasis.Length == 0;
         line.PromisedDate = date;
         line.PromiseBasis = basis;
-        if (before != date) _history.Add(OrderHistoryEntry.PromiseMoved(Id, Status, lineNo, before, date, basis, actor, now));
+        if (before != date && !first) _history.Add(OrderHistoryEntry.PromiseMoved(Id, Status, lineNo, before, date, basis, actor, now));
         return true;
     }
 

@@ -39,6 +39,13 @@ public sealed class QueryPlanTests(QueryPlanTests.Book book) : IClassFixture<Que
         ["purchase orders with a line of a SKU"] = new(b => b.With<PurchaseOrderUseCases>(p => p.ListAsync(new PurchaseOrderQuery(Sku: "CHAI"), default))),
         ["open purchase orders with a line of a SKU"] = new(b => b.With<PurchaseOrderUseCases>(p =>
             p.ListAsync(new PurchaseOrderQuery(Sku: "CHAI", Status: "Confirmed"), default))),
+        ["placing an order (its lines' promise from stock, supply, offers and open demand)"] = new(b => b.With<OrderUseCases>(o =>
+            o.PlaceAsync(new PlaceOrderRequest([new OrderLineRequest("CHAI", 2m)], CustomerCode: "ALFKI"), "plan", default))),
+        ["re-promising a queued SKU (open lines, stock, supply, links, open demand)"] = new(async b =>
+        {
+            await b.With<PromiseDates>(p => p.ChangedAsync(["CHAI"], default));
+            await b.With<PromiseRefresher>(r => r.RefreshDueAsync(1, default));
+        }, ReadsFirst: "promise_refresh_queue"),
     };
 
     public static TheoryData<string> Names() => new(HotQueries.Keys);
