@@ -20,9 +20,16 @@ public sealed class OrderReservations(OrderlyDbContext db, StockLedger ledger, O
     {
         order.EnsureAllowed(OrderCommand.Reserve);
         var preferred = await PreferredWarehouseAsync(order, ct);
+        var open = order.Lines.Where(l => l.QuantityToReserve > 0).OrderBy(l => l.LineNo).ToList();
+        // One read of free stock for all the order's SKUs; a SKU's second line reads again, after the first took its share.
+        var unread = open.Select(l => l.Sku).ToHashSet(StringComparer.Ordinal);
+        var known = await CandidatesAsync(unread, ct);
         var allocations = new List<StockAllocation>();
-        foreach (var line in order.Lines.Where(l => l.QuantityToReserve > 0).OrderBy(l => l.LineNo))
-            allocations.AddRange(await AllocateAsync(order, line, preferred, "", actor, ct));
+        foreach (var line in open)
+        {
+            var free = unread.Remove(line.Sku) ? known.GetValueOrDefault(line.Sku) ?? [] : null;
+            allocations.AddRange(await AllocateAsync(order, line, preferred, "", actor, ct, free));
+        }
         order.RecordReservations(allocations, actor, clock.GetUtcNow());
     }
 
@@ -30,14 +37,16 @@ public sealed class OrderReservations(OrderlyDbContext db, StockLedger ledger, O
     /// Takes stock for one line as the sourcing rule plans it; re-plans the remainder when a step got less than planned
     /// because someone else took the stock first. Returns what was taken; the caller records it on the order.
     /// </summary>
+    /// <remarks><c>known</c>: free stock of the line's SKU read just before, for the first plan (null: read it now).</remarks>
     internal async Task<IReadOnlyList<StockAllocation>> AllocateAsync(SalesOrder order, OrderLine line, WarehouseId? preferred, string context,
-        string actor, CancellationToken ct)
+        string actor, CancellationToken ct, IReadOnlyList<SourcingCandidate>? known = null)
     {
         var taken = new List<StockAllocation>();
         var open = line.QuantityToReserve;
         for (var round = 0; round < 3 && open > 0; round++)
         {
-            var plan = SourcingRule.Plan(open, await CandidatesAsync(line.Sku, ct), preferred, options.Sourcing);
+            var candidates = round == 0 && known is not null ? known : await CandidatesAsync(line.Sku, ct);
+            var plan = SourcingRule.Plan(open, candidates, preferred, options.Sourcing);
             if (plan.Count == 0) break;
             foreach (var step in plan)
             {
@@ -62,12 +71,17 @@ public sealed class OrderReservations(OrderlyDbContext db, StockLedger ledger, O
         await db.Customers.AsNoTracking().Where(c => c.Id == order.CustomerId).Select(c => c.PreferredWarehouseId).SingleAsync(ct);
 
     /// <summary>Warehouses that hold free stock of <paramref name="sku"/> now, as the sourcing rule compares them.</summary>
-    private async Task<IReadOnlyList<SourcingCandidate>> CandidatesAsync(string sku, CancellationToken ct)
+    private async Task<IReadOnlyList<SourcingCandidate>> CandidatesAsync(string sku, CancellationToken ct) =>
+        (await CandidatesAsync([sku], ct)).GetValueOrDefault(sku) ?? [];
+
+    /// <summary>The same for several SKUs in one query, by SKU (a SKU without free stock is absent).</summary>
+    private async Task<Dictionary<string, IReadOnlyList<SourcingCandidate>>> CandidatesAsync(IReadOnlyCollection<string> skus, CancellationToken ct)
     {
         var rows = await (from s in db.StockLevels.AsNoTracking()
                           join w in db.Warehouses.AsNoTracking() on s.WarehouseId equals w.Id
-                          where s.Sku == sku && s.OnHand - s.Reserved > 0
-                          select new { w.Id, w.Code, w.Priority, s.OnHand, s.Reserved }).ToListAsync(ct);
-        return rows.Select(r => new SourcingCandidate(r.Id, r.Code, r.Priority, r.OnHand - r.Reserved)).ToList();
+                          where skus.Contains(s.Sku) && s.OnHand - s.Reserved > 0
+                          select new { s.Sku, w.Id, w.Code, w.Priority, s.OnHand, s.Reserved }).ToListAsync(ct);
+        return rows.GroupBy(r => r.Sku).ToDictionary(g => g.Key,
+            g => (IReadOnlyList<SourcingCandidate>)g.Select(r => new SourcingCandidate(r.Id, r.Code, r.Priority, r.OnHand - r.Reserved)).ToList());
     }
 }
