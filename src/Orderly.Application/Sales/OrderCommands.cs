@@ -24,6 +24,7 @@ public sealed class OrderCommands(
             var order = await store.ForChangeAsync(id, expectedVersion, ct);
             await RunAsync(order, command, body, actor, ct);
             if (MovesDemandOrStock.Contains(command)) await promises.PromiseOrderAsync(order, actor, ct);
+            else if (command == OrderCommand.Confirm) await promises.ChangedAsync(order.Lines.Select(l => l.Sku), ct); // ranks it ahead of uncommitted orders
             await db.SaveChangesAsync(ct);
             return await store.ViewAsync(order, ct);
         }, ct);
@@ -68,9 +69,12 @@ public sealed class OrderCommands(
             $"'{action}' is not an order command. Use one of: {string.Join(", ", Invocable.Select(c => c.ToActionName()))}.");
     }
 
-    /// <summary>Commands after which the promise dates of the order's SKUs are recomputed.</summary>
+    /// <summary>
+    /// Commands after which the order's own lines are promised again and its SKUs queued for the re-promise (ADR 0009).
+    /// Confirm only queues: it moves the order's place among others, not what stands ahead of its lines at the tail.
+    /// </summary>
     private static readonly OrderCommand[] MovesDemandOrStock =
-        [OrderCommand.Confirm, OrderCommand.Reserve, OrderCommand.Ship, OrderCommand.Cancel, OrderCommand.Reject];
+        [OrderCommand.Reserve, OrderCommand.Ship, OrderCommand.Cancel, OrderCommand.Reject];
 
     private static readonly OrderCommand[] Invocable =
         Enum.GetValues<OrderCommand>().Where(c => c is not OrderCommand.Edit and not OrderCommand.Review).ToArray();

@@ -26,7 +26,7 @@ public sealed class PromiseRefresher(OrderlyDbContext db, PromiseQueue queue, Ti
     public async Task<int> RefreshDueAsync(int maxSkus, CancellationToken ct)
     {
         var due = await queue.DueAsync(maxSkus, ct);
-        foreach (var item in due) await RefreshAsync(item.Sku, ct);
+        if (due.Count > 0) await RefreshAsync(due.Select(d => d.Sku).ToList(), ct);
         return due.Count;
     }
 
@@ -36,22 +36,27 @@ public sealed class PromiseRefresher(OrderlyDbContext db, PromiseQueue queue, Ti
         for (var round = 0; round < maxRounds && await RefreshDueAsync(50, ct) > 0; round++) { }
     }
 
-    private async Task RefreshAsync(string sku, CancellationToken ct)
+    /// <summary>One snapshot read and one write transaction for a batch of SKUs.</summary>
+    private async Task RefreshAsync(IReadOnlyList<string> skus, CancellationToken ct)
     {
-        var snapshot = await db.InReadSnapshotAsync(() => ReadAsync(sku, ct), ct);
+        var snapshots = await db.InReadSnapshotAsync(() => ReadAsync(skus, ct), ct);
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var walk = PromiseWalk.Run(sku, snapshot.Lines.Select(l => l.Queued), snapshot.Position.Free,
-            new SupplyTimeline(snapshot.Position.Supply), snapshot.Position.Supplier, today);
-        var byLine = snapshot.Lines.ToDictionary(l => (l.Queued.OrderId, l.Queued.LineNo));
+        var walks = snapshots.Values.Select(snapshot => (Snapshot: snapshot, Walk: PromiseWalk.Run(snapshot.Sku, snapshot.Lines.Select(l => l.Queued),
+            snapshot.Position.Free, new SupplyTimeline(snapshot.Position.Supply), snapshot.Position.Supplier, today))).ToList();
 
         await db.InTransactionAsync(async () =>
         {
-            foreach (var (queued, promise) in walk)
-                await WriteIfMovedAsync(byLine[(queued.OrderId, queued.LineNo)], promise, now, ct);
-            await WriteLinksAsync(snapshot, walk, now, ct);
-            if (snapshot.Generation is { } generation && await queue.CompleteAsync(sku, generation, ct))
-                await SetOpenDemandAsync(sku, snapshot.OpenDemand, now, ct);
+            var demand = await db.SkuOpenDemands.Where(d => skus.Contains(d.Sku)).ToDictionaryAsync(d => d.Sku, StringComparer.Ordinal, ct);
+            foreach (var (snapshot, walk) in walks)
+            {
+                var byLine = snapshot.Lines.ToDictionary(l => (l.Queued.OrderId, l.Queued.LineNo));
+                foreach (var (queued, promise) in walk)
+                    await WriteIfMovedAsync(byLine[(queued.OrderId, queued.LineNo)], promise, now, ct);
+                await WriteLinksAsync(snapshot, walk, now, ct);
+                if (snapshot.Generation is { } generation && await queue.CompleteAsync(snapshot.Sku, generation, ct))
+                    SetOpenDemand(demand, snapshot, now);
+            }
             await db.SaveChangesAsync(ct);
             return 0;
         }, ct);
@@ -97,40 +102,44 @@ public sealed class PromiseRefresher(OrderlyDbContext db, PromiseQueue queue, Ti
         if (unused.Count > 0) await db.BackorderLinks.Where(l => unused.Contains(l.Id)).ExecuteDeleteAsync(ct);
     }
 
-    private async Task SetOpenDemandAsync(string sku, decimal openDemand, DateTimeOffset now, CancellationToken ct)
+    private void SetOpenDemand(Dictionary<string, SkuOpenDemand> rows, Snapshot snapshot, DateTimeOffset now)
     {
-        var row = await db.SkuOpenDemands.SingleOrDefaultAsync(d => d.Sku == sku, ct);
-        if (row is null) db.SkuOpenDemands.Add(SkuOpenDemand.Counted(sku, openDemand, now));
-        else (row.OpenQuantity, row.CountedAt) = (openDemand, now);
+        if (rows.TryGetValue(snapshot.Sku, out var row)) (row.OpenQuantity, row.CountedAt) = (snapshot.OpenDemand, now);
+        else db.SkuOpenDemands.Add(SkuOpenDemand.Counted(snapshot.Sku, snapshot.OpenDemand, now));
     }
 
-    private async Task<Snapshot> ReadAsync(string sku, CancellationToken ct)
+    private async Task<Dictionary<string, Snapshot>> ReadAsync(IReadOnlyList<string> skus, CancellationToken ct)
     {
-        var generation = await db.PromiseRefreshQueue.AsNoTracking().Where(q => q.Sku == sku).Select(q => (long?)q.Generation)
-            .SingleOrDefaultAsync(ct);
+        var generations = await db.PromiseRefreshQueue.AsNoTracking().Where(q => skus.Contains(q.Sku))
+            .ToDictionaryAsync(q => q.Sku, q => q.Generation, StringComparer.Ordinal, ct);
         var rows = await (from l in db.Set<OrderLine>().AsNoTracking()
                           join o in db.SalesOrders on l.OrderId equals o.Id
-                          where l.Sku == sku && OpenDemand.OpenStatuses.Contains(o.Status)
+                          where skus.Contains(l.Sku) && OpenDemand.OpenStatuses.Contains(o.Status)
                           select new
                           {
-                              l.OrderId, l.LineNo, o.Status, o.Priority, o.ReceivedAt, o.Version, l.Quantity, l.ReservedQuantity,
+                              l.Sku, l.OrderId, l.LineNo, o.Status, o.Priority, o.ReceivedAt, o.Version, l.Quantity, l.ReservedQuantity,
                               l.ShippedQuantity, l.PromisedDate, l.PromiseBasis,
                           }).ToListAsync(ct);
-        var lines = rows.Where(r => r.Quantity > r.ShippedQuantity).Select(r => new SnapshotLine(
-            new QueuedLine(r.OrderId, r.LineNo, Committed.Contains(r.Status), r.Priority, r.ReceivedAt,
-                r.Quantity - r.ReservedQuantity - r.ShippedQuantity, r.PromisedDate),
-            r.Status, r.Version, r.PromiseBasis)).ToList();
-        var position = (await SkuPositions.LoadAsync(db, [sku], ct))[sku];
+        var positions = await SkuPositions.LoadAsync(db, skus, ct);
         var links = await (from link in db.BackorderLinks.AsNoTracking()
                            join line in db.Set<PurchaseOrderLine>() on new { link.PurchaseOrderId, LineNo = link.PurchaseOrderLineNo }
                                equals new { line.PurchaseOrderId, line.LineNo }
                            join po in db.PurchaseOrders on link.PurchaseOrderId equals po.Id
-                           where line.Sku == sku && OpenPurchase.Contains(po.Status)
-                           select link).ToListAsync(ct);
-        return new Snapshot(generation, lines, rows.Sum(r => r.Quantity - r.ShippedQuantity), position, links);
+                           where skus.Contains(line.Sku) && OpenPurchase.Contains(po.Status)
+                           select new { line.Sku, Link = link }).ToListAsync(ct);
+        return skus.Distinct(StringComparer.Ordinal).ToDictionary(sku => sku, sku =>
+        {
+            var open = rows.Where(r => r.Sku == sku).ToList();
+            var lines = open.Where(r => r.Quantity > r.ShippedQuantity).Select(r => new SnapshotLine(
+                new QueuedLine(r.OrderId, r.LineNo, Committed.Contains(r.Status), r.Priority, r.ReceivedAt,
+                    r.Quantity - r.ReservedQuantity - r.ShippedQuantity, r.PromisedDate),
+                r.Status, r.Version, r.PromiseBasis)).ToList();
+            return new Snapshot(sku, generations.TryGetValue(sku, out var g) ? g : null, lines, open.Sum(r => r.Quantity - r.ShippedQuantity),
+                positions[sku], links.Where(l => l.Sku == sku).Select(l => l.Link).ToList());
+        }, StringComparer.Ordinal);
     }
 
     private sealed record SnapshotLine(QueuedLine Queued, OrderStatus Status, int Version, string Basis);
 
-    private sealed record Snapshot(long? Generation, List<SnapshotLine> Lines, decimal OpenDemand, SkuPosition Position, List<BackorderLink> Links);
+    private sealed record Snapshot(string Sku, long? Generation, List<SnapshotLine> Lines, decimal OpenDemand, SkuPosition Position, List<BackorderLink> Links);
 }
