@@ -17,6 +17,9 @@ public sealed class PromiseRefresher(OrderlyDbContext db, PromiseQueue queue, Ti
 {
     public const string Actor = "system:promises";
 
+    /// <summary>Most promise updates one write transaction of the worker makes (200; tests make it smaller).</summary>
+    internal int LinesPerWrite { get; set; } = 200;
+
     private static readonly PurchaseOrderStatus[] OpenPurchase =
         [PurchaseOrderStatus.Draft, PurchaseOrderStatus.Sent, PurchaseOrderStatus.Confirmed, PurchaseOrderStatus.PartiallyReceived];
 
@@ -36,7 +39,11 @@ public sealed class PromiseRefresher(OrderlyDbContext db, PromiseQueue queue, Ti
         for (var round = 0; round < maxRounds && await RefreshDueAsync(50, ct) > 0; round++) { }
     }
 
-    /// <summary>One snapshot read and one write transaction for a batch of SKUs.</summary>
+    /// <summary>
+    /// One snapshot read for a batch of SKUs; the moved promises are then written in transactions of at most
+    /// <see cref="LinesPerWrite"/> lines, so that the worker never holds the write lock long (after a bulk import every
+    /// line moves), and the links, the queue and open demand in the last one.
+    /// </summary>
     private async Task RefreshAsync(IReadOnlyList<string> skus, CancellationToken ct)
     {
         var snapshots = await db.InReadSnapshotAsync(() => ReadAsync(skus, ct), ct);
@@ -44,15 +51,26 @@ public sealed class PromiseRefresher(OrderlyDbContext db, PromiseQueue queue, Ti
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var walks = snapshots.Values.Select(snapshot => (Snapshot: snapshot, Walk: PromiseWalk.Run(snapshot.Sku, snapshot.Lines.Select(l => l.Queued),
             snapshot.Position.Free, new SupplyTimeline(snapshot.Position.Supply), snapshot.Position.Supplier, today))).ToList();
+        var moved = walks.SelectMany(w =>
+            {
+                var byLine = w.Snapshot.Lines.ToDictionary(l => (l.Queued.OrderId, l.Queued.LineNo));
+                return w.Walk.Select(step => (Line: byLine[(step.Line.OrderId, step.Line.LineNo)], step.Promise));
+            })
+            .Where(m => m.Line.Queued.PromisedDate != m.Promise.Date || m.Line.Basis != m.Promise.Basis).ToList();
 
+        foreach (var chunk in moved.Chunk(LinesPerWrite).SkipLast(1))
+            await db.InTransactionAsync(async () =>
+            {
+                foreach (var (line, promise) in chunk) await WriteIfMovedAsync(line, promise, now, ct);
+                await db.SaveChangesAsync(ct);
+                return 0;
+            }, ct);
         await db.InTransactionAsync(async () =>
         {
+            foreach (var (line, promise) in moved.Chunk(LinesPerWrite).LastOrDefault() ?? []) await WriteIfMovedAsync(line, promise, now, ct);
             var demand = await db.SkuOpenDemands.Where(d => skus.Contains(d.Sku)).ToDictionaryAsync(d => d.Sku, StringComparer.Ordinal, ct);
             foreach (var (snapshot, walk) in walks)
             {
-                var byLine = snapshot.Lines.ToDictionary(l => (l.Queued.OrderId, l.Queued.LineNo));
-                foreach (var (queued, promise) in walk)
-                    await WriteIfMovedAsync(byLine[(queued.OrderId, queued.LineNo)], promise, now, ct);
                 await WriteLinksAsync(snapshot, walk, now, ct);
                 if (snapshot.Generation is { } generation && await queue.CompleteAsync(snapshot.Sku, generation, ct))
                     SetOpenDemand(demand, snapshot, now);
@@ -64,7 +82,6 @@ public sealed class PromiseRefresher(OrderlyDbContext db, PromiseQueue queue, Ti
 
     private async Task WriteIfMovedAsync(SnapshotLine line, LinePromise promise, DateTimeOffset now, CancellationToken ct)
     {
-        if (line.Queued.PromisedDate == promise.Date && line.Basis == promise.Basis) return;
         var (order, lineNo, before, basis, version) = (line.Queued.OrderId, line.Queued.LineNo, line.Queued.PromisedDate, line.Basis, line.Version);
         var written = await db.Set<OrderLine>()
             .Where(l => l.OrderId == order && l.LineNo == lineNo && l.PromisedDate == before && l.PromiseBasis == basis

@@ -236,7 +236,11 @@ public sealed class PromiseOracleTests
 
         private async Task<string> PartialDrainAsync()
         {
-            var done = await database.WithAsync<PromiseRefresher, int>(r => r.RefreshDueAsync(random.Next(1, 3), default));
+            var done = await database.WithAsync<PromiseRefresher, int>(r =>
+            {
+                r.LinesPerWrite = random.Next(1, 4); // several write transactions per batch
+                return r.RefreshDueAsync(random.Next(1, 3), default);
+            });
             return $"partial-drain {done} SKU(s)";
         }
 
