@@ -58,6 +58,7 @@ public sealed class BenchReport(BenchResults results, FloorReadings floor, Machi
         md.AppendLine(s.Quick
             ? "**Quick smoke run (`--quick`): tiny sizes and 3-second workloads. It shows that every workload runs; its figures are not a measurement.**"
             : "Full run of `bench/run` (what it measures and why: [bench/README.md](../bench/README.md)).").AppendLine();
+        md.AppendLine("Where the time goes, and what would close the gaps to the targets: [PERFORMANCE.md](PERFORMANCE.md) (kept by hand).").AppendLine();
         md.AppendLine($"- date: {results.Started:yyyy-MM-dd HH:mm} UTC ({(results.Finished - results.Started).TotalMinutes:F1} min)");
         md.AppendLine($"- command: `{command}`");
         md.AppendLine($"- machine: {machine.Cores} cores (`nproc`), {machine.Memory} memory, {machine.Cpu}");
