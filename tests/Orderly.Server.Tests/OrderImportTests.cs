@@ -48,6 +48,7 @@ public sealed class OrderImportTests
             (batched.NetAmount, batched.TaxAmount, batched.TotalAmount).ShouldBe((single.NetAmount, single.TaxAmount, single.TotalAmount));
             batched.Lines.Select(l => (l.Sku, l.Quantity, l.UnitPrice, l.NetAmount, l.TaxAmount, l.GrossAmount, l.PromisedDate))
                 .ShouldBe(single.Lines.Select(l => (l.Sku, l.Quantity, l.UnitPrice, l.NetAmount, l.TaxAmount, l.GrossAmount, l.PromisedDate)));
+            batched.Lines.ShouldAllBe(l => l.PromiseBasis != ""); // promised in the import's own save, before any re-promise
             (await api.HistoryAsync(batched.Id)).First().Action.ShouldBe("receive");
         }
         (await api.GetAsync<OrderPage>("/api/orders?includeTotal=true")).TotalCount.ShouldBe(6);

@@ -18,8 +18,8 @@ public sealed record ImportedOrders(IReadOnlyList<ImportedOrder> Orders);
 /// Places many orders in one transaction, all or nothing, with the rules of single order entry (<see cref="OrderEntry"/>
 /// for customer and lines, <see cref="DocumentNumbers"/>, <see cref="SalesOrder.Receive"/>). An invalid order refuses
 /// the whole batch, and every field error names its order by index (<c>orders[17].lines[2].sku</c>). Customers,
-/// products and numbers are fetched once per batch rather than once per order. Imported lines are promised by the
-/// re-promise after commit (ADR 0009), a moment after the batch is saved, not in the response.
+/// products and numbers are fetched once per batch rather than once per order. Each imported line is promised in the
+/// same save as if last in the queue behind the orders before it in the batch, and exactly a moment later (ADR 0009).
 /// </summary>
 public sealed class OrderImport(OrderlyDbContext db, DocumentNumbers numbers, PromiseDates promises, TimeProvider clock)
 {
@@ -65,9 +65,9 @@ public sealed class OrderImport(OrderlyDbContext db, DocumentNumbers numbers, Pr
             refusal.ThrowIfAny();
 
             db.SalesOrders.AddRange(orders);
-            // Saves the batch (and its open demand) and queues its SKUs once: the re-promise after commit promises every
-            // imported line exactly, so a batch does not promise order by order (ADR 0009).
-            await promises.ChangedAsync(orders.SelectMany(o => o.Lines).Select(l => l.Sku), ct);
+            // Each imported line gets its promise in this save, from one read of the batch's positions; the exact
+            // re-promise after commit follows for the batch's SKUs (ADR 0009).
+            await promises.PromiseNewOrdersAsync(orders, actor, ct);
             return new ImportedOrders(orders.Select(o => new ImportedOrder(o.Id.Value, o.Number)).ToList());
         }, ct);
     }

@@ -24,25 +24,48 @@ public sealed class PromiseDates(OrderlyDbContext db, PromiseQueue queue, TimePr
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// Promises new orders (a bulk import) in memory, each as if last in the queue behind the ones before it in the
+    /// list, queues their SKUs and saves them, inside the caller's transaction: the same four queries for the whole batch.
+    /// </summary>
+    public async Task PromiseNewOrdersAsync(IReadOnlyList<SalesOrder> orders, string actor, CancellationToken ct)
+    {
+        var skus = orders.SelectMany(o => o.Lines).Select(l => l.Sku).Distinct(StringComparer.Ordinal).ToList();
+        await queue.AddAsync(skus, ct);
+        var now = clock.GetUtcNow();
+        var positions = await SkuPositions.LoadAsync(db, skus, ct);
+        var ahead = new Dictionary<string, decimal>(await OpenDemand.OfAsync(db, skus, now, ct), StringComparer.Ordinal);
+        foreach (var order in orders)
+            foreach (var (sku, open) in Promise(order, positions, ahead, actor, now))
+                ahead[sku] += open;
+        await db.SaveChangesAsync(ct);
+    }
+
     private async Task PromiseOpenLinesAsync(SalesOrder order, IReadOnlyList<string> skus, string actor, CancellationToken ct)
     {
-        var open = order.Lines.Where(l => l.Quantity > l.ShippedQuantity).ToList();
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
         var positions = await SkuPositions.LoadAsync(db, skus, ct);
         // Open demand as saved, less what this order counted in it when last saved: the demand of every other line.
         var demand = await OpenDemand.OfAsync(db, skus, now, ct);
         var counted = OpenDemand.SavedOf(db, order);
-        foreach (var sku in skus)
+        Promise(order, positions, skus.ToDictionary(s => s, s => demand[s] - counted.GetValueOrDefault(s), StringComparer.Ordinal), actor, now);
+    }
+
+    /// <summary>Promises the order's open lines at the tail, behind <paramref name="others"/>; returns their open quantity per SKU.</summary>
+    private static Dictionary<string, decimal> Promise(SalesOrder order, IReadOnlyDictionary<string, SkuPosition> positions,
+        IReadOnlyDictionary<string, decimal> others, string actor, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var open = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var own in order.Lines.Where(l => l.Quantity > l.ShippedQuantity).GroupBy(l => l.Sku))
         {
-            var own = open.Where(l => l.Sku == sku).ToList();
-            if (own.Count == 0) continue;
-            var position = positions[sku];
-            var others = demand[sku] - counted.GetValueOrDefault(sku);
-            foreach (var (line, promise) in PromiseAtTail.For(sku, own, position.OnHand, others, new SupplyTimeline(position.Supply),
+            var position = positions[own.Key];
+            foreach (var (line, promise) in PromiseAtTail.For(own.Key, own, position.OnHand, others[own.Key], new SupplyTimeline(position.Supply),
                          position.Supplier, today))
                 order.Promise(line.LineNo, promise.Date, promise.Basis, actor, now);
+            open[own.Key] = own.Sum(l => l.Quantity - l.ShippedQuantity);
         }
+        return open;
     }
 
     /// <summary>

@@ -13,7 +13,7 @@ namespace Orderly.Application.Tests.Sales;
 
 /// <summary>
 /// Promises after commit (ADR 0009) against the oracle: random sequences of orders (any priority, left in draft,
-/// submitted, confirmed or reserved), edits, shipments, cancellations, stock receipts and losses, purchase orders drafted,
+/// submitted, confirmed or reserved; also imported in batches), edits, shipments, cancellations, stock receipts and losses, purchase orders drafted,
 /// confirmed, cancelled and received, and suppliers going unavailable and back — with the re-promise queue worked off
 /// partly at random. Every few steps the queue is drained and every open line's promise and basis, every backorder link
 /// and every SKU's open demand must equal a from-scratch recomputation (<see cref="PromiseOracle"/>). A failure names
@@ -118,8 +118,9 @@ public sealed class PromiseOracleTests
 
         public async Task<string> NextAsync()
         {
-            var (name, action) = random.Next(17) switch
+            var (name, action) = random.Next(18) switch
             {
+                17 => ("import", ImportAsync),
                 16 => ("ship", () => CommandAsync("ship", OrderStatus.Fulfilling)),
                 0 or 1 or 2 => ("order", (Func<Task<string>>)PlaceAsync),
                 3 => ("edit", EditAsync),
@@ -158,6 +159,15 @@ public sealed class PromiseOracleTests
             string[] commands = ["submit", "confirm", "reserve"];
             foreach (var command in commands.Take(steps)) await ExecuteAsync(order.Id, command);
             return $"order {order.Number} priority {priority}, {string.Join(", ", lines.Select(l => $"{l.Quantity} {l.Sku}"))}, {steps} step(s)";
+        }
+
+        private async Task<string> ImportAsync()
+        {
+            var orders = Enumerable.Range(0, random.Next(1, 5)).Select(_ => new PlaceOrderRequest(
+                Enumerable.Range(0, random.Next(1, 3)).Select(_ => Pick(Skus)).Select(sku => new OrderLineRequest(sku, Quantity(sku))).ToList(),
+                CustomerCode: "ALFKI", Priority: random.Next(1, 10))).ToList();
+            var imported = await database.WithAsync<OrderImport, ImportedOrders>(i => i.ImportAsync(new ImportOrdersRequest(orders), "oracle", default));
+            return $"import {string.Join(", ", imported.Orders.Select(o => o.Number))}";
         }
 
         private async Task<string> EditAsync()
