@@ -8,7 +8,12 @@ using Orderly.Server.Endpoints;
 using Orderly.Server.Http;
 
 var seedDemo = args.Contains(DemoData.Flag);
-var builder = WebApplication.CreateBuilder(args.Where(a => a != DemoData.Flag).ToArray());
+// The content root is the server's own folder, so its appsettings.json applies wherever `dotnet run` is typed.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args.Where(a => a != DemoData.Flag).ToArray(),
+    ContentRootPath = AppContext.BaseDirectory,
+});
 
 var connectionString = builder.Configuration.GetConnectionString("Orderly") ?? "Data Source=data/orderly.db";
 var options = builder.Configuration.GetSection("Orderly").Get<OrderlyOptions>() ?? new OrderlyOptions();
