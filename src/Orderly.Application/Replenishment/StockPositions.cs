@@ -28,11 +28,6 @@ public sealed record StockPosition(decimal Available, decimal OnOrder, decimal B
 /// </summary>
 internal sealed class StockPositions
 {
-    private static readonly PurchaseOrderStatus[] OpenStatuses =
-        [PurchaseOrderStatus.Draft, PurchaseOrderStatus.Sent, PurchaseOrderStatus.Confirmed, PurchaseOrderStatus.PartiallyReceived];
-
-    private static readonly OrderStatus[] Committed = [OrderStatus.Confirmed, OrderStatus.Fulfilling];
-
     private readonly Dictionary<(WarehouseId, string), decimal> _available = [];
     private readonly Dictionary<string, decimal> _backordered = new(StringComparer.Ordinal);
     private readonly Dictionary<string, WarehouseId> _backordersCountedAt = new(StringComparer.Ordinal);
@@ -47,14 +42,14 @@ internal sealed class StockPositions
     {
         var skus = policies.Select(p => p.Sku).Distinct().ToList();
         var openOrders = await db.PurchaseOrders.AsNoTracking().Include(o => o.Lines)
-            .Where(o => OpenStatuses.Contains(o.Status)).ToListAsync(ct);
+            .Where(o => PurchaseOrder.OpenStatuses.Contains(o.Status)).ToListAsync(ct);
         var positions = new StockPositions(openOrders);
 
         foreach (var level in await db.StockLevels.AsNoTracking().Where(s => skus.Contains(s.Sku)).ToListAsync(ct))
             positions._available[(level.WarehouseId, level.Sku)] = level.OnHand - level.Reserved;
 
         var orders = await db.SalesOrders.AsNoTracking().Include(o => o.Lines)
-            .Where(o => Committed.Contains(o.Status) && o.Lines.Any(l => skus.Contains(l.Sku))).ToListAsync(ct);
+            .Where(o => OrderStatuses.Committed.Contains(o.Status) && o.Lines.Any(l => skus.Contains(l.Sku))).ToListAsync(ct);
         foreach (var line in orders.SelectMany(o => o.Lines).Where(l => l.QuantityToReserve > 0))
             positions._backordered[line.Sku] = positions._backordered.GetValueOrDefault(line.Sku) + line.QuantityToReserve;
 

@@ -19,8 +19,6 @@ public sealed record BackorderView(Guid OrderId, string OrderNumber, int LineNo,
 /// </summary>
 public sealed class Backorders(OrderlyDbContext db, OrderReservations reservations, PromiseDates promises, TimeProvider clock)
 {
-    private static readonly OrderStatus[] Waiting = [OrderStatus.Confirmed, OrderStatus.Fulfilling];
-
     /// <summary>Reserves newly available stock of <paramref name="sku"/> for waiting backorders, inside the caller's transaction.</summary>
     public async Task<IReadOnlyList<BackorderDecision>> ServeAsync(string sku, string reference, string actor, CancellationToken ct)
     {
@@ -65,7 +63,7 @@ public sealed class Backorders(OrderlyDbContext db, OrderReservations reservatio
     {
         // From the SKU's lines, so the cost follows them, not the book (o.Lines.Any(...) ran a subquery per waiting order).
         var orders = await (sku is null ? db.SalesOrders : db.SalesOrders.WithLineOf(sku))
-            .Where(o => Waiting.Contains(o.Status))
+            .Where(o => OrderStatuses.Committed.Contains(o.Status))
             .Include(o => o.Lines).Include(o => o.Reservations).AsSplitQuery().ToListAsync(ct);
         return orders
             .SelectMany(o => o.Lines.Where(l => (sku == null || l.Sku == sku) && l.QuantityToReserve > 0).Select(l => (o, l)))

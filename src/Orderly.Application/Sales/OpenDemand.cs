@@ -25,10 +25,7 @@ public sealed class SkuOpenDemand
 /// <summary>Keeps <see cref="SkuOpenDemand"/> in step with the order lines a save writes.</summary>
 internal static class OpenDemand
 {
-    internal static readonly OrderStatus[] OpenStatuses =
-        [OrderStatus.Draft, OrderStatus.Submitted, OrderStatus.OnHold, OrderStatus.Approved, OrderStatus.Confirmed, OrderStatus.Fulfilling];
-
-    public static bool IsOpen(OrderStatus? status) => status is { } s && OpenStatuses.Contains(s);
+    public static bool IsOpen(OrderStatus? status) => status is { } s && OrderStatuses.Open.Contains(s);
 
     /// <summary>
     /// Before a save: the change in open demand per SKU that the tracked orders and lines carry (from the values last
@@ -65,8 +62,7 @@ internal static class OpenDemand
         var entry = db.Entry(order);
         if (entry.State == EntityState.Added || !IsOpen(entry.OriginalValues.GetValue<OrderStatus>(nameof(SalesOrder.Status)))) return counted;
         foreach (var line in db.ChangeTracker.Entries<OrderLine>().Where(l => l.Entity.OrderId == order.Id && l.State != EntityState.Added))
-            Add(counted, line.OriginalValues.GetValue<string>(nameof(OrderLine.Sku)),
-                line.OriginalValues.GetValue<decimal>(nameof(OrderLine.Quantity)) - line.OriginalValues.GetValue<decimal>(nameof(OrderLine.ShippedQuantity)));
+            Add(counted, line.OriginalValues.GetValue<string>(nameof(OrderLine.Sku)), SavedOpenQuantity(line));
         return counted;
     }
 
@@ -89,7 +85,7 @@ internal static class OpenDemand
     {
         var open = await (from l in db.Set<OrderLine>().AsNoTracking()
                           join o in db.SalesOrders on l.OrderId equals o.Id
-                          where l.Sku == sku && OpenStatuses.Contains(o.Status)
+                          where l.Sku == sku && OrderStatuses.Open.Contains(o.Status)
                           select new { l.Quantity, l.ShippedQuantity }).ToListAsync(ct);
         return open.Sum(l => l.Quantity - l.ShippedQuantity);
     }
@@ -106,14 +102,17 @@ internal static class OpenDemand
             if (!statuses.TryGetValue(line.Entity.OrderId, out var status)) continue;
             if (line.State == EntityState.Unchanged && status.Before == status.After) continue;
             if (line.State != EntityState.Added && IsOpen(status.Before))
-                Add(deltas, line.OriginalValues.GetValue<string>(nameof(OrderLine.Sku)),
-                    -(line.OriginalValues.GetValue<decimal>(nameof(OrderLine.Quantity)) - line.OriginalValues.GetValue<decimal>(nameof(OrderLine.ShippedQuantity))));
+                Add(deltas, line.OriginalValues.GetValue<string>(nameof(OrderLine.Sku)), -SavedOpenQuantity(line));
             if (line.State != EntityState.Deleted && IsOpen(status.After))
                 Add(deltas, line.Entity.Sku, line.Entity.Quantity - line.Entity.ShippedQuantity);
         }
         foreach (var sku in deltas.Where(d => d.Value == 0).Select(d => d.Key).ToList()) deltas.Remove(sku);
         return deltas;
     }
+
+    /// <summary>Ordered − shipped of a line as it was read or last saved.</summary>
+    private static decimal SavedOpenQuantity(EntityEntry<OrderLine> line) =>
+        line.OriginalValues.GetValue<decimal>(nameof(OrderLine.Quantity)) - line.OriginalValues.GetValue<decimal>(nameof(OrderLine.ShippedQuantity));
 
     private static void Add(Dictionary<string, decimal> deltas, string sku, decimal quantity) =>
         deltas[sku] = deltas.GetValueOrDefault(sku) + quantity;

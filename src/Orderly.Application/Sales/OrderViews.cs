@@ -32,7 +32,6 @@ public sealed record OrderHistoryView(DateTimeOffset At, string Actor, string Ac
 internal static class OrderViews
 {
     /// <summary>Confirmed quantity that has no stock behind it yet is backordered; before confirmation nothing is.</summary>
-    private static readonly OrderStatus[] WaitingForStock = [OrderStatus.Confirmed, OrderStatus.Fulfilling];
 
     public static OrderView Of(SalesOrder o, MoneyRounding rounding, IReadOnlyDictionary<WarehouseId, string> warehouseCodes)
     {
@@ -40,7 +39,7 @@ internal static class OrderViews
         var lines = o.Lines.OrderBy(l => l.LineNo).Select(l => new OrderLineView(
             l.LineNo, l.Sku, l.Description, l.Unit, l.Quantity, l.UnitPrice, l.ListPrice, l.TaxRate,
             l.ReservedQuantity, l.ShippedQuantity, l.InvoicedQuantity,
-            WaitingForStock.Contains(o.Status) ? l.QuantityToReserve : 0m,
+            OrderStatuses.Committed.Contains(o.Status) ? l.QuantityToReserve : 0m,
             l.NetAmount(l.Quantity, currency, rounding), l.TaxAmount(l.Quantity, currency, rounding),
             l.GrossAmount(l.Quantity, currency, rounding), l.PromisedDate, l.PromiseBasis)).ToList();
         var reservations = o.Reservations.OrderBy(r => r.LineNo).Select(r => new ReservationView(

@@ -20,11 +20,6 @@ public sealed class PromiseRefresher(OrderlyDbContext db, PromiseQueue queue, Ti
     /// <summary>Most promise updates one write transaction of the worker makes (200; tests make it smaller).</summary>
     internal int LinesPerWrite { get; set; } = 200;
 
-    private static readonly PurchaseOrderStatus[] OpenPurchase =
-        [PurchaseOrderStatus.Draft, PurchaseOrderStatus.Sent, PurchaseOrderStatus.Confirmed, PurchaseOrderStatus.PartiallyReceived];
-
-    private static readonly OrderStatus[] Committed = [OrderStatus.Confirmed, OrderStatus.Fulfilling];
-
     /// <summary>Recomputes up to <paramref name="maxSkus"/> of the longest-queued SKUs; returns how many it took.</summary>
     public async Task<int> RefreshDueAsync(int maxSkus, CancellationToken ct)
     {
@@ -58,26 +53,31 @@ public sealed class PromiseRefresher(OrderlyDbContext db, PromiseQueue queue, Ti
             })
             .Where(m => m.Line.Queued.PromisedDate != m.Promise.Date || m.Line.Basis != m.Promise.Basis).ToList();
 
-        foreach (var chunk in moved.Chunk(LinesPerWrite).SkipLast(1))
+        var chunks = moved.Chunk(LinesPerWrite).DefaultIfEmpty([]).ToList();
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var last = i == chunks.Count - 1;
             await db.InTransactionAsync(async () =>
             {
-                foreach (var (line, promise) in chunk) await WriteIfMovedAsync(line, promise, now, ct);
+                foreach (var (line, promise) in chunks[i]) await WriteIfMovedAsync(line, promise, now, ct);
+                if (last) await FinishAsync(skus, walks, now, ct);
                 await db.SaveChangesAsync(ct);
                 return 0;
             }, ct);
-        await db.InTransactionAsync(async () =>
+        }
+    }
+
+    /// <summary>The batch's backorder links, and each SKU taken off the queue with its open demand counted afresh.</summary>
+    private async Task FinishAsync(IReadOnlyList<string> skus, IReadOnlyList<(Snapshot Snapshot, IReadOnlyList<(QueuedLine Line, LinePromise Promise)> Walk)> walks,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var demand = await db.SkuOpenDemands.Where(d => skus.Contains(d.Sku)).ToDictionaryAsync(d => d.Sku, StringComparer.Ordinal, ct);
+        foreach (var (snapshot, walk) in walks)
         {
-            foreach (var (line, promise) in moved.Chunk(LinesPerWrite).LastOrDefault() ?? []) await WriteIfMovedAsync(line, promise, now, ct);
-            var demand = await db.SkuOpenDemands.Where(d => skus.Contains(d.Sku)).ToDictionaryAsync(d => d.Sku, StringComparer.Ordinal, ct);
-            foreach (var (snapshot, walk) in walks)
-            {
-                await WriteLinksAsync(snapshot, walk, now, ct);
-                if (snapshot.Generation is { } generation && await queue.CompleteAsync(snapshot.Sku, generation, ct))
-                    SetOpenDemand(demand, snapshot, now);
-            }
-            await db.SaveChangesAsync(ct);
-            return 0;
-        }, ct);
+            await WriteLinksAsync(snapshot, walk, now, ct);
+            if (snapshot.Generation is { } generation && await queue.CompleteAsync(snapshot.Sku, generation, ct))
+                SetOpenDemand(demand, snapshot, now);
+        }
     }
 
     private async Task WriteIfMovedAsync(SnapshotLine line, LinePromise promise, DateTimeOffset now, CancellationToken ct)
@@ -131,7 +131,7 @@ public sealed class PromiseRefresher(OrderlyDbContext db, PromiseQueue queue, Ti
             .ToDictionaryAsync(q => q.Sku, q => q.Generation, StringComparer.Ordinal, ct);
         var rows = await (from l in db.Set<OrderLine>().AsNoTracking()
                           join o in db.SalesOrders on l.OrderId equals o.Id
-                          where skus.Contains(l.Sku) && OpenDemand.OpenStatuses.Contains(o.Status)
+                          where skus.Contains(l.Sku) && OrderStatuses.Open.Contains(o.Status)
                           select new
                           {
                               l.Sku, l.OrderId, l.LineNo, o.Status, o.Priority, o.ReceivedAt, o.Version, l.Quantity, l.ReservedQuantity,
@@ -142,13 +142,13 @@ public sealed class PromiseRefresher(OrderlyDbContext db, PromiseQueue queue, Ti
                            join line in db.Set<PurchaseOrderLine>() on new { link.PurchaseOrderId, LineNo = link.PurchaseOrderLineNo }
                                equals new { line.PurchaseOrderId, line.LineNo }
                            join po in db.PurchaseOrders on link.PurchaseOrderId equals po.Id
-                           where skus.Contains(line.Sku) && OpenPurchase.Contains(po.Status)
+                           where skus.Contains(line.Sku) && PurchaseOrder.OpenStatuses.Contains(po.Status)
                            select new { line.Sku, Link = link }).ToListAsync(ct);
         return skus.Distinct(StringComparer.Ordinal).ToDictionary(sku => sku, sku =>
         {
             var open = rows.Where(r => r.Sku == sku).ToList();
             var lines = open.Where(r => r.Quantity > r.ShippedQuantity).Select(r => new SnapshotLine(
-                new QueuedLine(r.OrderId, r.LineNo, Committed.Contains(r.Status), r.Priority, r.ReceivedAt,
+                new QueuedLine(r.OrderId, r.LineNo, OrderStatuses.Committed.Contains(r.Status), r.Priority, r.ReceivedAt,
                     r.Quantity - r.ReservedQuantity - r.ShippedQuantity, r.PromisedDate),
                 r.Status, r.Version, r.PromiseBasis)).ToList();
             return new Snapshot(sku, generations.TryGetValue(sku, out var g) ? g : null, lines, open.Sum(r => r.Quantity - r.ShippedQuantity),

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Orderly.Application.Persistence;
+using Orderly.Application.Procurement;
 using Orderly.Domain.Procurement;
 using Orderly.Domain.Sales;
 
@@ -17,9 +18,6 @@ public sealed record SkuPosition(string Sku, decimal OnHand, decimal Reserved, I
 /// <summary>Loads <see cref="SkuPosition"/>s: three queries for any number of SKUs, each bounded by those SKUs' rows.</summary>
 public static class SkuPositions
 {
-    private static readonly PurchaseOrderStatus[] OpenPurchase =
-        [PurchaseOrderStatus.Draft, PurchaseOrderStatus.Sent, PurchaseOrderStatus.Confirmed, PurchaseOrderStatus.PartiallyReceived];
-
     public static async Task<IReadOnlyDictionary<string, SkuPosition>> LoadAsync(OrderlyDbContext db, IReadOnlyCollection<string> skus,
         CancellationToken ct)
     {
@@ -27,12 +25,9 @@ public static class SkuPositions
             .Select(s => new { s.Sku, s.OnHand, s.Reserved }).ToListAsync(ct);
         var supply = await (from l in db.Set<PurchaseOrderLine>().AsNoTracking()
                             join p in db.PurchaseOrders on l.PurchaseOrderId equals p.Id
-                            where skus.Contains(l.Sku) && OpenPurchase.Contains(p.Status)
+                            where skus.Contains(l.Sku) && PurchaseOrder.OpenStatuses.Contains(p.Status)
                             select new { l.Sku, p.Id, p.Number, l.LineNo, p.ExpectedDate, l.Quantity, l.ReceivedQuantity }).ToListAsync(ct);
-        var offers = await (from o in db.SupplierOffers.AsNoTracking()
-                            join s in db.Suppliers.AsNoTracking() on o.SupplierId equals s.Id
-                            where skus.Contains(o.Sku)
-                            select new SourcingOption(s, o)).ToListAsync(ct);
+        var offers = await new SourcingOptions(db).ForSkusAsync(skus, ct);
         return skus.Distinct(StringComparer.Ordinal).ToDictionary(sku => sku, sku => new SkuPosition(sku,
             stock.Where(s => s.Sku == sku).Sum(s => s.OnHand),
             stock.Where(s => s.Sku == sku).Sum(s => s.Reserved),

@@ -33,8 +33,11 @@ public sealed class PurchaseOrder
     public IReadOnlyList<PurchaseOrderCommand> AllowedCommands => PurchaseOrderLifecycle.AllowedCommands(this);
 
     /// <summary>Still to arrive: statuses in which open quantity counts as supply on the way.</summary>
-    public bool IsOpen => Status is PurchaseOrderStatus.Draft or PurchaseOrderStatus.Sent or PurchaseOrderStatus.Confirmed
-        or PurchaseOrderStatus.PartiallyReceived;
+    public static readonly PurchaseOrderStatus[] OpenStatuses =
+        [PurchaseOrderStatus.Draft, PurchaseOrderStatus.Sent, PurchaseOrderStatus.Confirmed, PurchaseOrderStatus.PartiallyReceived];
+
+    /// <summary>Whether its open quantity counts as supply on the way (<see cref="OpenStatuses"/>).</summary>
+    public bool IsOpen => OpenStatuses.Contains(Status);
 
     public static PurchaseOrder Draft(PurchaseOrderId id, string number, Supplier supplier, WarehouseId warehouse,
         IReadOnlyList<PurchaseOrderLineTerms> lines, DateOnly expectedDate, string origin, string actor, DateTimeOffset now)

@@ -18,6 +18,17 @@ public enum OrderStatus
     Cancelled,
 }
 
+/// <summary>The groups of statuses the rules ask about, defined once.</summary>
+public static class OrderStatuses
+{
+    /// <summary>Draft to Fulfilling: the order still wants goods, so its unshipped lines are demand (promises, ADR 0009).</summary>
+    public static readonly OrderStatus[] Open =
+        [OrderStatus.Draft, OrderStatus.Submitted, OrderStatus.OnHold, OrderStatus.Approved, OrderStatus.Confirmed, OrderStatus.Fulfilling];
+
+    /// <summary>Confirmed or Fulfilling: committed to the customer; its unreserved quantity is backordered (ADR 0008).</summary>
+    public static readonly OrderStatus[] Committed = [OrderStatus.Confirmed, OrderStatus.Fulfilling];
+}
+
 /// <summary>Why an order waits on hold: the department that has to act.</summary>
 public enum HoldReason
 {
