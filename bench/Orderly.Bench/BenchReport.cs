@@ -72,7 +72,7 @@ public sealed class BenchReport(BenchResults results, FloorReadings floor, Machi
                       "per transaction (WAL, synchronous FULL, like Orderly's database); bulk seeding is set beside 100 orders per transaction. " +
                       "Its time per order is 1 ÷ its rate.").AppendLine();
         md.AppendLine("## Per step").AppendLine().AppendLine(Details()).AppendLine();
-        md.AppendLine("SQL/request is the mean of `db;desc=\"N statements\"` in the response's `Server-Timing` header (n/a: the server does not send it). " +
+        md.AppendLine("SQL/request is the mean of the round trips R in `db;desc=\"R round trips, N statements\"` in the response's `Server-Timing` header (n/a: the server does not send it). " +
                       "Driver CPU is `Process.TotalProcessorTime` of the load driver over the workload's wall time; server CPU/ok is the server's " +
                       "utime + stime (`/proc/<pid>/stat`) per successful order or request; RSS is `VmRSS` after the workload.").AppendLine();
         if (results.Ledger is { } ledger)

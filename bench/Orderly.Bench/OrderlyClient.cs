@@ -99,7 +99,7 @@ public sealed partial class OrderlyClient : IDisposable
 
     private static string Shorten(string text) => text.Length <= 500 ? text : text[..500] + "…";
 
-    [GeneratedRegex(@"db;desc=""(\d+) statements""")]
+    [GeneratedRegex(@"db;desc=""(\d+) round trips")]
     private static partial Regex StatementsPattern();
 
     public void Dispose() => _http.Dispose();

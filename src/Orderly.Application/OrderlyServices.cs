@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Update;
 using System.Diagnostics.Metrics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +36,7 @@ public static class OrderlyServices
         {
             db.UseSqlite(sqlite, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
                 .AddInterceptors(scope.GetRequiredService<SqlStatements>());
+            db.ReplaceService<IModificationCommandBatchFactory, SqliteCommandBatches>();
             // Logging every command costs time and buries the console; Orderly:LogSql turns it on.
             if (!options.LogSql) db.ConfigureWarnings(w => w.Ignore(RelationalEventId.CommandExecuted));
         });

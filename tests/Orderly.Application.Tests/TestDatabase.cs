@@ -52,6 +52,9 @@ public sealed class TestDatabase : IAsyncDisposable
         await work(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
+    /// <summary>A scope of its own, for tests that hold two units of work at once.</summary>
+    public AsyncServiceScope Scope() => _services.CreateAsyncScope();
+
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();

@@ -36,19 +36,8 @@ internal static class OpenDemand
     {
         var deltas = Deltas(db.ChangeTracker);
         if (deltas.Count == 0) return;
-        var skus = deltas.Keys.ToList();
-        var rows = await db.SkuOpenDemands.Where(d => skus.Contains(d.Sku)).ToDictionaryAsync(d => d.Sku, StringComparer.Ordinal, ct);
-        foreach (var added in db.ChangeTracker.Entries<SkuOpenDemand>().Where(e => e.State == EntityState.Added))
-            rows.TryAdd(added.Entity.Sku, added.Entity); // counted by OfAsync in this unit of work, not saved yet
-        foreach (var (sku, delta) in deltas)
-        {
-            if (!rows.TryGetValue(sku, out var row))
-            {
-                row = SkuOpenDemand.Counted(sku, await CountAsync(db, sku, ct), now);
-                db.SkuOpenDemands.Add(row);
-            }
-            row.OpenQuantity += delta;
-        }
+        var rows = await RowsAsync(db, deltas.Keys, now, ct);
+        foreach (var (sku, delta) in deltas) rows[sku].OpenQuantity += delta;
     }
 
     /// <summary>
@@ -70,12 +59,29 @@ internal static class OpenDemand
     public static async Task<IReadOnlyDictionary<string, decimal>> OfAsync(OrderlyDbContext db, IReadOnlyCollection<string> skus,
         DateTimeOffset now, CancellationToken ct)
     {
-        var rows = await db.SkuOpenDemands.AsNoTracking().Where(d => skus.Contains(d.Sku))
-            .ToDictionaryAsync(d => d.Sku, d => d.OpenQuantity, StringComparer.Ordinal, ct);
-        foreach (var sku in skus.Where(s => !rows.ContainsKey(s)).ToList())
+        var rows = await RowsAsync(db, skus, now, ct);
+        return skus.Distinct(StringComparer.Ordinal).ToDictionary(sku => sku, sku => rows[sku].OpenQuantity, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The tracked row of each of these SKUs: those this unit of work already tracks (read, or added and not saved yet),
+    /// the others read in one query, so that the save after a read does not read them again; a SKU without a row is
+    /// counted from its lines and its row added.
+    /// </summary>
+    private static async Task<Dictionary<string, SkuOpenDemand>> RowsAsync(OrderlyDbContext db, IEnumerable<string> skus, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        var rows = new Dictionary<string, SkuOpenDemand>(StringComparer.Ordinal);
+        foreach (var entry in db.ChangeTracker.Entries<SkuOpenDemand>().Where(e => e.State != EntityState.Deleted))
+            rows.TryAdd(entry.Entity.Sku, entry.Entity);
+        var missing = skus.Where(s => !rows.ContainsKey(s)).Distinct(StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
+            foreach (var row in await db.SkuOpenDemands.Where(d => missing.Contains(d.Sku)).ToListAsync(ct))
+                rows.TryAdd(row.Sku, row);
+        foreach (var sku in missing.Where(s => !rows.ContainsKey(s)))
         {
-            rows[sku] = await CountAsync(db, sku, ct);
-            db.SkuOpenDemands.Add(SkuOpenDemand.Counted(sku, rows[sku], now));
+            rows[sku] = SkuOpenDemand.Counted(sku, await CountAsync(db, sku, ct), now);
+            db.SkuOpenDemands.Add(rows[sku]);
         }
         return rows;
     }

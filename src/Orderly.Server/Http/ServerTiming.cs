@@ -4,8 +4,9 @@ namespace Orderly.Server.Http;
 
 /// <summary>
 /// Puts the SQL a request ran on every response, as the W3C Server-Timing header:
-/// <c>Server-Timing: db;desc="&lt;N&gt; statements";dur=&lt;milliseconds, one decimal&gt;</c> (always "statements", also
-/// for 0 or 1, so tools can match <c>db;desc="(\d+) statements"</c>). Counted by the request's
+/// <c>Server-Timing: db;desc="&lt;R&gt; round trips, &lt;N&gt; statements";dur=&lt;milliseconds, one decimal&gt;</c>
+/// (always plural, also for 0 or 1, so tools can match <c>db;desc="(\d+) round trips, (\d+) statements"</c>): the SQL
+/// commands sent and the statements in them. Counted by the request's
 /// <see cref="SqlStatements"/>, and written when the response starts, so error responses carry it too.
 /// </summary>
 internal static class ServerTiming

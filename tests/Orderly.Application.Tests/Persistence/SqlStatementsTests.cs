@@ -18,7 +18,7 @@ public sealed class SqlStatementsTests
                 await db.Products.CountAsync();
                 await db.Customers.AnyAsync();
                 var sql = db.GetService<SqlStatements>();
-                return (sql.Count, sql.Elapsed);
+                return (sql.RoundTrips, sql.Elapsed);
             });
             count.ShouldBe(2);
             elapsed.ShouldBeGreaterThan(TimeSpan.Zero);
@@ -35,4 +35,11 @@ public sealed class SqlStatementsTests
         second.Item1.ShouldBeSameAs(first.Item1);
         second.Item2.ShouldBeSameAs(first.Item2);
     }
+
+    [Theory]
+    [InlineData("SELECT 1", 1)]
+    [InlineData("UPDATE t SET a = @p0\nWHERE id = @p1\nRETURNING 1;", 1)]
+    [InlineData("INSERT INTO t (a) VALUES (@p0)\nRETURNING id;\nUPDATE t SET a = @p1\nWHERE id = @p2\nRETURNING 1;\n", 2)]
+    public void A_command_counts_each_of_its_statements(string sql, int statements) =>
+        SqlStatements.StatementsIn(sql).ShouldBe(statements);
 }
