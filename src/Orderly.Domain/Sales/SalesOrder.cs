@@ -66,11 +66,14 @@ public sealed class SalesOrder
     public Currency CurrencyUnit => Common.Currency.Of(Currency);
 
     /// <summary>Gross value (net + tax) of everything ordered.</summary>
-    public decimal TotalAmount(MoneyRounding rounding) => _lines.Sum(l => l.GrossAmount(l.Quantity, CurrencyUnit, rounding));
+    public decimal TotalAmount(MoneyRounding rounding) => _lines.Sum(l => l.Amounts(CurrencyUnit, rounding).Gross);
 
-    /// <summary>Gross value of what is ordered but not yet invoiced: the open-order part of credit exposure.</summary>
+    /// <summary>
+    /// Gross value of what is ordered but not yet invoiced: the open-order part of credit exposure. It is what remains of
+    /// each line after its invoices, so invoiced plus uninvoiced is always the order's total.
+    /// </summary>
     public decimal UninvoicedAmount(MoneyRounding rounding) =>
-        _lines.Sum(l => l.GrossAmount(l.Quantity - l.InvoicedQuantity, CurrencyUnit, rounding));
+        _lines.Sum(l => l.PartAmounts(l.InvoicedQuantity, l.Quantity - l.InvoicedQuantity, CurrencyUnit, rounding).Gross);
 
     public OrderLine Line(int lineNo) =>
         _lines.FirstOrDefault(l => l.LineNo == lineNo)
