@@ -120,6 +120,7 @@ public sealed class SalesOrder
         ApprovedHolds = HoldOverrides.Add(ApprovedHolds, answered);
         ApproveUnlessHeld(row, reviewNow, actor, now, reason, $"the {answered} hold");
     }
+
     public void Reject(string reason, string actor, DateTimeOffset now)
     {
         var row = OrderLifecycle.Permit(this, OrderCommand.Reject);
