@@ -232,6 +232,19 @@ public sealed class ProcurementApiTests
     }
 
     [Fact]
+    public async Task A_receipt_above_the_largest_quantity_is_a_400_at_the_quantity_and_posts_no_stock()
+    {
+        using var api = await ProcurementApiAsync();
+        var po = await DraftChaiAsync(api);
+        await CommandAsync(api, po.Id, "send");
+
+        var huge = await SendAsync(api, Post, $"/api/purchase-orders/{po.Id}/receipts", new { lineNo = 1, quantity = 1e28m });
+
+        (await OrderlyApi.ProblemAsync(huge, HttpStatusCode.BadRequest, "receipt.invalid")).ShouldHaveFieldErrors("quantity");
+        (await api.GetAsync<List<GoodsReceiptView>>($"/api/purchase-orders/{po.Id}/receipts")).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_receipt_retried_with_its_idempotency_key_posts_stock_once()
     {
         using var api = await ProcurementApiAsync();

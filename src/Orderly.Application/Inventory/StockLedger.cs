@@ -12,20 +12,32 @@ namespace Orderly.Application.Inventory;
 /// </summary>
 public sealed class StockLedger(OrderlyDbContext db, TimeProvider clock)
 {
+    /// <summary>
+    /// Goods in. Refused with 400 <c>stock.on_hand_limit</c> on <c>quantity</c> when on hand would pass
+    /// <see cref="Limits.MaxOnHand"/>; the bound is compared, never added to, so a stored value cannot overflow here.
+    /// </summary>
     public async Task ReceiveAsync(WarehouseId warehouse, string sku, decimal quantity, string reference, string actor, CancellationToken ct)
     {
         await EnsureLevelAsync(warehouse, sku, ct);
-        await Level(warehouse, sku).ExecuteUpdateAsync(s => s.SetProperty(x => x.OnHand, x => x.OnHand + quantity), ct);
+        var room = Limits.MaxOnHand - quantity;
+        var changed = await Level(warehouse, sku).Where(s => s.OnHand <= room)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.OnHand, x => x.OnHand + quantity), ct);
+        if (changed == 0) throw OnHandLimit("quantity", sku, quantity);
         db.StockMovements.Add(StockMovement.Receipt(warehouse, sku, quantity, reference, actor, clock.GetUtcNow()));
     }
 
-    /// <summary>Counts found or lost stock; refused when it would leave less on hand than is reserved.</summary>
+    /// <summary>
+    /// Counts found or lost stock; refused (409 <c>stock.adjustment_below_reserved</c>) when it would leave less on hand
+    /// than is reserved, and (400 <c>stock.on_hand_limit</c> on <c>change</c>) when more than <see cref="Limits.MaxOnHand"/>.
+    /// </summary>
     public async Task AdjustAsync(WarehouseId warehouse, string sku, decimal change, string reference, string actor, CancellationToken ct)
     {
         await EnsureLevelAsync(warehouse, sku, ct);
+        var room = Limits.MaxOnHand - change;
         var changed = await Level(warehouse, sku)
-            .Where(s => s.OnHand + change >= s.Reserved)
+            .Where(s => s.OnHand <= room && s.OnHand + change >= s.Reserved)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.OnHand, x => x.OnHand + change), ct);
+        if (changed == 0 && !await Level(warehouse, sku).AnyAsync(s => s.OnHand <= room, ct)) throw OnHandLimit("change", sku, change);
         if (changed == 0)
             throw new BusinessRuleViolation("stock.adjustment_below_reserved",
                 $"Adjusting {sku} by {change} would leave less on hand than is reserved; release reservations first.");
@@ -90,6 +102,10 @@ public sealed class StockLedger(OrderlyDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(ct);
         db.Entry(level).State = EntityState.Detached;
     }
+
+    private static InvalidInput OnHandLimit(string field, string sku, decimal quantity) =>
+        InvalidInput.ForField(field, "stock.on_hand_limit",
+            $"Adding {quantity} would take {sku} in this warehouse past {Limits.MaxOnHand:N0} on hand, the most Orderly holds.");
 
     // A reservation recorded on an order always has its stock behind it; a miss here is a broken invariant, not a user error.
     private static void EnsureOneRow(int changed, string what)

@@ -73,6 +73,7 @@ public sealed class StockUseCases(OrderlyDbContext db, StockLedger ledger, Backo
         if (mustBePositive ? quantity <= 0 : quantity == 0) errors.Add(field, mustBePositive ? "The quantity must be greater than zero." : "The change cannot be zero.");
         else if (product is not null && !QuantityPrecision.Fits(quantity, product.UnitDecimals))
             errors.Add(field, $"'{product.Unit}' allows {product.UnitDecimals} decimal(s).");
+        else Limits.QuantityFits(errors, field, quantity);
         errors.ThrowIfAny("stock.invalid", "The stock movement cannot be posted as sent.");
         return (warehouse!, product!.Sku);
     }

@@ -48,7 +48,7 @@ public sealed class GoodsReceiptUseCases(
         ?? throw new NotFound("receipt.not_found", $"Purchase order {purchaseOrderId} has no goods receipt {receiptId}.");
 
     /// <summary>
-    /// What the aggregate cannot know: the unit's precision and the reference's length. Checked once the table allows a
+    /// What the aggregate cannot know: the unit's precision, the largest quantity (<see cref="Limits"/>) and the reference's length. Checked once the table allows a
     /// receipt, so a receipt on a Draft or Cancelled order is refused for its status first.
     /// </summary>
     private async Task CheckAsync(PurchaseOrder order, ReceiveGoodsRequest request, CancellationToken ct)
@@ -59,6 +59,7 @@ public sealed class GoodsReceiptUseCases(
         var product = await db.Products.AsNoTracking().SingleAsync(p => p.Sku == line.Sku, ct);
         if (request.Quantity > 0 && !QuantityPrecision.Fits(request.Quantity, product.UnitDecimals))
             errors.Add("quantity", $"'{product.Unit}' of {product.Sku} allows {product.UnitDecimals} decimal(s); {request.Quantity} has more.");
+        else Limits.QuantityFits(errors, "quantity", request.Quantity);
         if (request.Reference?.Trim().Length > MaxReferenceLength)
             errors.Add("reference", $"A reference is at most {MaxReferenceLength} characters.");
         errors.ThrowIfAny("receipt.invalid", "The goods receipt cannot be posted as sent.");

@@ -86,7 +86,7 @@ internal sealed class PurchaseOrderEntry(OrderlyDbContext db)
         if (ok && line.Quantity < offer.MinimumOrderQuantity)
             ok = Fail(errors, $"{at}.quantity",
                 $"Supplier {supplier.Code} sells {product.Sku} from {offer.MinimumOrderQuantity} {product.Unit} (minimum order quantity); {line.Quantity} is less.");
-        ok &= LineTermsRules.UnitPriceFits(errors, $"{at}.unitPrice", line.UnitPrice);
+        ok &= LineTermsRules.UnitPriceFits(errors, $"{at}.unitPrice", line.UnitPrice, offer.UnitPrice);
         return ok ? offer : null;
     }
 

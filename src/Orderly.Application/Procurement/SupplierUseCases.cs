@@ -85,7 +85,6 @@ public sealed class SupplierUseCases(OrderlyDbContext db, SourcingOptions sourci
         if (product is null) errors.Add("sku", $"No product has SKU '{r.Sku}'.");
         else if (!QuantityPrecision.Fits(r.MinimumOrderQuantity, product.UnitDecimals))
             errors.Add("minimumOrderQuantity", $"'{product.Unit}' of {product.Sku} allows {product.UnitDecimals} decimal(s).");
-        if (Math.Round(r.UnitPrice, 6) != r.UnitPrice) errors.Add("unitPrice", "A unit price has at most 6 decimals.");
         errors.ThrowIfAny("supplier_offer.invalid", "The supplier offer cannot be saved as sent.");
 
         var offer = await db.SupplierOffers.SingleOrDefaultAsync(o => o.SupplierId == supplier.Id && o.Sku == sku, ct);

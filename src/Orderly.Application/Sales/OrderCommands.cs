@@ -37,10 +37,10 @@ public sealed class OrderCommands(
         switch (command)
         {
             case OrderCommand.Submit: await orders.SubmitAsync(order, actor, ct); break;
-            case OrderCommand.Approve: order.Approve(reason, actor, now); break;
+            case OrderCommand.Approve: await orders.ApproveAsync(order, reason, actor, ct); break;
             case OrderCommand.Reject: order.Reject(reason, actor, now); break;
             case OrderCommand.Hold: order.Hold(reason, actor, now); break;
-            case OrderCommand.Release: order.Release(body.Reason, actor, now); break;
+            case OrderCommand.Release: await orders.ReleaseAsync(order, body.Reason, actor, ct); break;
             case OrderCommand.Confirm: order.Confirm(actor, now); break;
             case OrderCommand.Reserve: await reservations.ReserveAsync(order, actor, ct); break;
             case OrderCommand.Ship: await shipments.ShipAsync(order, body.Lines, actor, ct); break;

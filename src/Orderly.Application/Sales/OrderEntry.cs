@@ -107,7 +107,7 @@ internal sealed class OrderEntry(OrderlyDbContext db)
             return null;
         }
         var ok = LineTermsRules.QuantityFits(errors, $"{at}.quantity", line.Quantity, product);
-        ok &= LineTermsRules.UnitPriceFits(errors, $"{at}.unitPrice", line.UnitPrice);
+        ok &= LineTermsRules.UnitPriceFits(errors, $"{at}.unitPrice", line.UnitPrice, product.ListPrice);
         if (product.Currency != customer.Currency)
             ok = Fail(errors, $"{at}.sku",
                 $"{product.Sku} is priced in {product.Currency} but customer {customer.Code} buys in {customer.Currency}.");

@@ -44,11 +44,36 @@ public sealed class OrderUseCases(
     {
         var now = clock.GetUtcNow();
         order.Submit(actor, now);
+        order.CompleteReview(await ReviewNowAsync(order, actor, now, ct), now);
+    }
+
+    /// <summary>
+    /// Approves a held order with a reason: the approval overrides the hold it answers, and every other review rule is
+    /// evaluated again now (credit, prices, dates may have changed since the hold), so the order may stay on hold for
+    /// another reason (<see cref="SalesOrder.Approve"/>).
+    /// </summary>
+    public async Task ApproveAsync(SalesOrder order, string reason, string actor, CancellationToken ct)
+    {
+        order.EnsureAllowed(OrderCommand.Approve);
+        var now = clock.GetUtcNow();
+        order.Approve(reason, await ReviewNowAsync(order, actor, now, ct), actor, now);
+    }
+
+    /// <summary>Releases a manual hold after evaluating the review rules again (<see cref="SalesOrder.Release"/>).</summary>
+    public async Task ReleaseAsync(SalesOrder order, string? reason, string actor, CancellationToken ct)
+    {
+        order.EnsureAllowed(OrderCommand.Release);
+        var now = clock.GetUtcNow();
+        order.Release(reason, await ReviewNowAsync(order, actor, now, ct), actor, now);
+    }
+
+    /// <summary>Every review rule on the order as it stands now: its promises first, then the customer's credit position.</summary>
+    private async Task<IReadOnlyList<ReviewFinding>> ReviewNowAsync(SalesOrder order, string actor, DateTimeOffset now, CancellationToken ct)
+    {
         await promises.PromiseOrderAsync(order, actor, ct);
         var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == order.CustomerId, ct);
         var credit = await _credit.OfAsync(customer, order.Id, options.Rounding, ct);
-        var findings = OrderReview.Evaluate(order, credit, DateOnly.FromDateTime(now.UtcDateTime), options.Rounding);
-        order.CompleteReview(findings, now);
+        return OrderReview.Evaluate(order, credit, DateOnly.FromDateTime(now.UtcDateTime), options.Rounding);
     }
 
     public async Task<OrderView> GetAsync(Guid id, CancellationToken ct) => await store.ViewAsync(id, ct);

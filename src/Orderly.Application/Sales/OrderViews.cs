@@ -36,12 +36,11 @@ internal static class OrderViews
     public static OrderView Of(SalesOrder o, MoneyRounding rounding, IReadOnlyDictionary<WarehouseId, string> warehouseCodes)
     {
         var currency = o.CurrencyUnit;
-        var lines = o.Lines.OrderBy(l => l.LineNo).Select(l => new OrderLineView(
-            l.LineNo, l.Sku, l.Description, l.Unit, l.Quantity, l.UnitPrice, l.ListPrice, l.TaxRate,
-            l.ReservedQuantity, l.ShippedQuantity, l.InvoicedQuantity,
-            OrderStatuses.Committed.Contains(o.Status) ? l.QuantityToReserve : 0m,
-            l.NetAmount(l.Quantity, currency, rounding), l.TaxAmount(l.Quantity, currency, rounding),
-            l.GrossAmount(l.Quantity, currency, rounding), l.PromisedDate, l.PromiseBasis)).ToList();
+        var lines = o.Lines.OrderBy(l => l.LineNo).Select(l => (Line: l, Amounts: l.Amounts(currency, rounding))).Select(x => new OrderLineView(
+            x.Line.LineNo, x.Line.Sku, x.Line.Description, x.Line.Unit, x.Line.Quantity, x.Line.UnitPrice, x.Line.ListPrice, x.Line.TaxRate,
+            x.Line.ReservedQuantity, x.Line.ShippedQuantity, x.Line.InvoicedQuantity,
+            OrderStatuses.Committed.Contains(o.Status) ? x.Line.QuantityToReserve : 0m,
+            x.Amounts.Net, x.Amounts.Tax, x.Amounts.Gross, x.Line.PromisedDate, x.Line.PromiseBasis)).ToList();
         var reservations = o.Reservations.OrderBy(r => r.LineNo).Select(r => new ReservationView(
             r.LineNo, r.Sku, warehouseCodes.GetValueOrDefault(r.WarehouseId, "?"), r.Quantity, r.ReservedAt, r.Reason)).ToList();
         return new OrderView(o.Id.Value, o.Number, o.CustomerId.Value, o.Currency, o.Status.ToString(), o.HoldReason?.ToString(),

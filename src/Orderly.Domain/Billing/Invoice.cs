@@ -62,6 +62,8 @@ public sealed class Invoice
         var currency = Common.Currency.Of(Currency);
         if (amount <= 0)
             throw InvalidInput.ForField("amount", "payment.amount_not_positive", "A payment amount must be greater than zero.");
+        if (amount > Limits.MaxAmount)
+            throw InvalidInput.ForField("amount", "payment.amount_too_large", $"A payment is at most {Limits.MaxAmount:N0} {Currency}.");
         if (Math.Round(amount, currency.MinorUnits) != amount)
             throw InvalidInput.ForField("amount", "payment.amount_too_precise",
                 $"{Currency} amounts have {currency.MinorUnits} decimal(s); {amount} has more.");

@@ -3,7 +3,10 @@ using Orderly.Domain.Sales;
 
 namespace Orderly.Domain.Billing;
 
-/// <summary>One billed order line: quantity, price, and its amounts each rounded to the minor unit.</summary>
+/// <summary>
+/// One billed part of an order line: quantity, price, and its amounts each rounded to the minor unit. The amounts are the
+/// line's part after what earlier invoices billed (<see cref="OrderLine.PartAmounts"/>), so a line's invoices add up to it.
+/// </summary>
 public sealed class InvoiceLine
 {
     private InvoiceLine() { }
@@ -21,8 +24,7 @@ public sealed class InvoiceLine
 
     internal static InvoiceLine For(InvoiceId invoice, OrderLine line, decimal quantity, Currency currency, MoneyRounding rounding)
     {
-        var net = line.NetAmount(quantity, currency, rounding);
-        var tax = line.TaxAmount(quantity, currency, rounding);
+        var part = line.PartAmounts(line.InvoicedQuantity, quantity, currency, rounding);
         return new InvoiceLine
         {
             InvoiceId = invoice,
@@ -32,9 +34,9 @@ public sealed class InvoiceLine
             Quantity = quantity,
             UnitPrice = line.UnitPrice ?? 0m,
             TaxRate = line.TaxRate,
-            NetAmount = net,
-            TaxAmount = tax,
-            GrossAmount = net + tax,
+            NetAmount = part.Net,
+            TaxAmount = part.Tax,
+            GrossAmount = part.Gross,
         };
     }
 }

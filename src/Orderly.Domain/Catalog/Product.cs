@@ -30,7 +30,7 @@ public sealed class Product
         errors.RequireText("unit", unit, 16);
         if (unitDecimals is < 0 or > QuantityPrecision.MaxDecimals)
             errors.Add("unitDecimals", $"A unit has between 0 and {QuantityPrecision.MaxDecimals} decimals (0 for pieces, 3 for kg).");
-        if (listPrice < 0) errors.Add("listPrice", "The list price cannot be negative.");
+        Limits.UnitPriceFits(errors, "listPrice", listPrice);
         if (!Common.Currency.IsKnown(currency))
             errors.Add("currency", $"'{currency}' is not an ISO 4217 currency code Orderly knows (e.g. EUR, USD, CNY).");
         if (taxRate is < 0 or > 1) errors.Add("taxRate", "The tax rate is a fraction between 0 and 1 (0.19 for 19 %).");

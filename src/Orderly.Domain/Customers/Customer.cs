@@ -25,8 +25,9 @@ public sealed class Customer
         errors.RequireText("name", name, 200);
         if (!Common.Currency.IsKnown(currency))
             errors.Add("currency", $"'{currency}' is not an ISO 4217 currency code Orderly knows (e.g. EUR, USD, CNY).");
-        if (creditLimit < 0) errors.Add("creditLimit", "The credit limit cannot be negative; use 0 for cash-only customers.");
-        if (paymentTermsDays is < 0 or > 365) errors.Add("paymentTermsDays", "Payment terms are between 0 and 365 days.");
+        Limits.AmountFits(errors, "creditLimit", creditLimit, "The credit limit (0 for cash-only customers)");
+        if (paymentTermsDays is < 0 or > Limits.MaxPaymentTermsDays)
+            errors.Add("paymentTermsDays", $"Payment terms are between 0 and {Limits.MaxPaymentTermsDays} days.");
         errors.ThrowIfAny("customer.invalid", "The customer cannot be registered as sent.");
 
         return new Customer

@@ -36,14 +36,22 @@ public sealed class ReorderPolicy
             errors.Add("reorderQuantity", "Give either a reorder quantity or a maximum stock (min/max), not both and not neither.");
         if (reorderQuantity is <= 0) errors.Add("reorderQuantity", "The reorder quantity must be greater than zero.");
         if (maxStock is { } max && max <= reorderPoint) errors.Add("maxStock", "The maximum must be above the reorder point.");
+        Limits.QuantityFits(errors, "reorderPoint", reorderPoint);
+        Limits.QuantityFits(errors, "safetyStock", safetyStock);
+        if (reorderQuantity is { } quantity) Limits.QuantityFits(errors, "reorderQuantity", quantity);
+        if (maxStock is { } maximum) Limits.QuantityFits(errors, "maxStock", maximum);
         errors.ThrowIfAny("reorder_policy.invalid", "The reorder policy cannot be saved as sent.");
         (ReorderPoint, SafetyStock, ReorderQuantity, MaxStock, UpdatedAt) = (reorderPoint, safetyStock, reorderQuantity, maxStock, now);
     }
 
-    /// <summary>Whether <paramref name="position"/> calls for buying, and how much: nothing above the reorder point.</summary>
+    /// <summary>
+    /// Whether <paramref name="position"/> calls for buying, and how much: nothing above the reorder point, and never more
+    /// than one line may order (<see cref="Limits.MaxQuantity"/>); a deeper shortfall is bought again by the next scan.
+    /// </summary>
     public decimal ShortfallQuantity(decimal position)
     {
         if (position > ReorderPoint) return 0m;
-        return MaxStock is { } max ? max - position : Math.Max(ReorderQuantity!.Value, ReorderPoint - position);
+        var wanted = MaxStock is { } max ? max - position : Math.Max(ReorderQuantity!.Value, ReorderPoint - position);
+        return Math.Min(wanted, Limits.MaxQuantity);
     }
 }

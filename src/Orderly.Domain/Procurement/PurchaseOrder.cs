@@ -47,7 +47,8 @@ public sealed class PurchaseOrder
         for (var i = 0; i < lines.Count; i++)
         {
             if (lines[i].Quantity <= 0) errors.Add($"lines[{i}].quantity", "The quantity must be greater than zero.");
-            if (lines[i].UnitPrice < 0) errors.Add($"lines[{i}].unitPrice", "A price cannot be negative.");
+            else Limits.QuantityFits(errors, $"lines[{i}].quantity", lines[i].Quantity);
+            Limits.UnitPriceFits(errors, $"lines[{i}].unitPrice", lines[i].UnitPrice);
         }
         if (lines.GroupBy(l => l.Sku).Any(g => g.Count() > 1)) errors.Add("lines", "Name each SKU once per purchase order.");
         errors.ThrowIfAny("purchase_order.invalid", "The purchase order cannot be drafted as sent.");

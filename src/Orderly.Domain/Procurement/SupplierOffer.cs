@@ -20,10 +20,11 @@ public sealed class SupplierOffer
         decimal minimumOrderQuantity, int rank)
     {
         var errors = new FieldErrors();
-        if (unitPrice < 0) errors.Add("unitPrice", "A price cannot be negative.");
+        Limits.UnitPriceFits(errors, "unitPrice", unitPrice);
         if (!Common.Currency.IsKnown(currency)) errors.Add("currency", $"'{currency}' is not an ISO 4217 currency code Orderly knows.");
-        if (leadTimeDays is < 0 or > 730) errors.Add("leadTimeDays", "Lead time is between 0 and 730 days.");
+        if (leadTimeDays is < 0 or > Limits.MaxLeadTimeDays) errors.Add("leadTimeDays", $"Lead time is between 0 and {Limits.MaxLeadTimeDays} days.");
         if (minimumOrderQuantity < 0) errors.Add("minimumOrderQuantity", "A minimum order quantity cannot be negative.");
+        else Limits.QuantityFits(errors, "minimumOrderQuantity", minimumOrderQuantity);
         if (rank is < 1 or > 99) errors.Add("rank", "Rank is 1 (primary) to 99.");
         errors.ThrowIfAny("supplier_offer.invalid", "The supplier offer cannot be saved as sent.");
         return new SupplierOffer

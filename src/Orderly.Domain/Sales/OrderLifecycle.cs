@@ -23,8 +23,8 @@ public static class OrderLifecycle
 
         new(OrderStatus.Submitted, OrderCommand.Review, [OrderStatus.Approved, OrderStatus.OnHold]),
 
-        new(OrderStatus.OnHold, OrderCommand.Approve, [OrderStatus.Approved]),
-        new(OrderStatus.OnHold, OrderCommand.Release, [OrderStatus.Approved], OrderGuard.HoldIsManual),
+        new(OrderStatus.OnHold, OrderCommand.Approve, [OrderStatus.Approved, OrderStatus.OnHold]),
+        new(OrderStatus.OnHold, OrderCommand.Release, [OrderStatus.Approved, OrderStatus.OnHold], OrderGuard.HoldIsManual),
         new(OrderStatus.OnHold, OrderCommand.Edit, [OrderStatus.Draft]),
         new(OrderStatus.OnHold, OrderCommand.Reject, [OrderStatus.Rejected]),
         new(OrderStatus.OnHold, OrderCommand.Cancel, [OrderStatus.Cancelled]),

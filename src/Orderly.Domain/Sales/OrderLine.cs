@@ -50,15 +50,32 @@ public sealed class OrderLine
         TaxRate = terms.TaxRate,
     };
 
-    /// <summary>Net amount of <paramref name="quantity"/> of this line, rounded to the currency's minor unit.</summary>
-    public decimal NetAmount(decimal quantity, Currency currency, MoneyRounding rounding) =>
-        rounding.Round(quantity * (UnitPrice ?? 0m), currency);
+    /// <summary>Net, tax and gross of the whole line, each rounded to the currency's minor unit (ADR 0005).</summary>
+    public LineAmounts Amounts(Currency currency, MoneyRounding rounding) => AmountsUpTo(Quantity, currency, rounding);
 
-    public decimal TaxAmount(decimal quantity, Currency currency, MoneyRounding rounding) =>
-        rounding.Round(NetAmount(quantity, currency, rounding) * TaxRate, currency);
+    /// <summary>
+    /// The amounts of a part of this line: <paramref name="quantity"/> (in the line's unit) after the first
+    /// <paramref name="from"/> units, e.g. an invoice of 0.35 kg after 0.35 kg already invoiced. A part is what the line's
+    /// rounded amounts grow by over that range, so the parts of a line, however it is split, add up exactly to the line's
+    /// net and tax (the part that completes the line takes what remains). A part's net is within one minor unit, and its
+    /// tax within two, of rounding that part on its own (ADR 0005).
+    /// </summary>
+    public LineAmounts PartAmounts(decimal from, decimal quantity, Currency currency, MoneyRounding rounding) =>
+        AmountsUpTo(from + quantity, currency, rounding) - AmountsUpTo(from, currency, rounding);
 
-    public decimal GrossAmount(decimal quantity, Currency currency, MoneyRounding rounding) =>
-        NetAmount(quantity, currency, rounding) + TaxAmount(quantity, currency, rounding);
+    private LineAmounts AmountsUpTo(decimal quantity, Currency currency, MoneyRounding rounding)
+    {
+        var net = rounding.Round(quantity * (UnitPrice ?? 0m), currency);
+        return new LineAmounts(net, rounding.Round(net * TaxRate, currency));
+    }
+}
+
+/// <summary>Net and tax of a line or a part of one, in the order's currency, each already rounded to its minor unit.</summary>
+public readonly record struct LineAmounts(decimal Net, decimal Tax)
+{
+    public decimal Gross => Net + Tax;
+
+    public static LineAmounts operator -(LineAmounts a, LineAmounts b) => new(a.Net - b.Net, a.Tax - b.Tax);
 }
 
 /// <summary>What a line is to be: the product, its terms at entry, the quantity and the agreed unit price (if any).</summary>

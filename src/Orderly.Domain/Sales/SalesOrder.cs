@@ -25,6 +25,8 @@ public sealed class SalesOrder
     public OrderStatus Status { get; private set; }
     public HoldReason? HoldReason { get; private set; }
     public string HoldNote { get; private set; } = "";
+    /// <summary>Review holds an approval has overridden since the last edit, e.g. "Price,Credit" (<see cref="HoldOverrides"/>).</summary>
+    public string ApprovedHolds { get; private set; } = "";
     public DateOnly? RequestedDate { get; private set; }
     /// <summary>1 (most urgent) to 9; backorders are served in this order first when goods arrive.</summary>
     public int Priority { get; private set; } = DefaultPriority;
@@ -66,11 +68,14 @@ public sealed class SalesOrder
     public Currency CurrencyUnit => Common.Currency.Of(Currency);
 
     /// <summary>Gross value (net + tax) of everything ordered.</summary>
-    public decimal TotalAmount(MoneyRounding rounding) => _lines.Sum(l => l.GrossAmount(l.Quantity, CurrencyUnit, rounding));
+    public decimal TotalAmount(MoneyRounding rounding) => _lines.Sum(l => l.Amounts(CurrencyUnit, rounding).Gross);
 
-    /// <summary>Gross value of what is ordered but not yet invoiced: the open-order part of credit exposure.</summary>
+    /// <summary>
+    /// Gross value of what is ordered but not yet invoiced: the open-order part of credit exposure. It is what remains of
+    /// each line after its invoices, so invoiced plus uninvoiced is always the order's total.
+    /// </summary>
     public decimal UninvoicedAmount(MoneyRounding rounding) =>
-        _lines.Sum(l => l.GrossAmount(l.Quantity - l.InvoicedQuantity, CurrencyUnit, rounding));
+        _lines.Sum(l => l.PartAmounts(l.InvoicedQuantity, l.Quantity - l.InvoicedQuantity, CurrencyUnit, rounding).Gross);
 
     public OrderLine Line(int lineNo) =>
         _lines.FirstOrDefault(l => l.LineNo == lineNo)
@@ -82,6 +87,7 @@ public sealed class SalesOrder
         ReplaceContent(lines, requestedDate, note);
         HoldReason = null;
         HoldNote = "";
+        ApprovedHolds = "";
         MoveTo(row, OrderStatus.Draft, actor, now, $"Edited: {lines.Count} line(s), requested {requestedDate?.ToString("yyyy-MM-dd") ?? "no date"}.");
     }
 
@@ -97,18 +103,22 @@ public sealed class SalesOrder
             MoveTo(row, OrderStatus.Approved, OrderReview.Actor, now, "All review rules passed.");
             return;
         }
-        HoldReason = findings.Min(f => f.Reason);
-        HoldNote = string.Join(" ", findings.Select(f => $"[{f.Code}] {f.Message}"));
+        HoldFor(findings);
         MoveTo(row, OrderStatus.OnHold, OrderReview.Actor, now, HoldNote);
     }
 
-    public void Approve(string reason, string actor, DateTimeOffset now)
+    /// <summary>
+    /// Overrides the hold the order is on (its <see cref="HoldReason"/>), and nothing else: any finding of
+    /// <paramref name="reviewNow"/> (every review rule, evaluated again now) no approval answered holds the order again,
+    /// said in <see cref="HoldNote"/> and the history (issue #8). Refuses with <c>order.reason_required</c> (400).
+    /// </summary>
+    public void Approve(string reason, IReadOnlyList<ReviewFinding> reviewNow, string actor, DateTimeOffset now)
     {
         var row = OrderLifecycle.Permit(this, OrderCommand.Approve);
         RequireReason(reason, "approving an order on hold");
-        HoldReason = null;
-        HoldNote = "";
-        MoveTo(row, OrderStatus.Approved, actor, now, reason);
+        var answered = HoldReason ?? Sales.HoldReason.Manual;
+        ApprovedHolds = HoldOverrides.Add(ApprovedHolds, answered);
+        ApproveUnlessHeld(row, reviewNow, actor, now, reason, $"the {answered} hold");
     }
 
     public void Reject(string reason, string actor, DateTimeOffset now)
@@ -127,12 +137,11 @@ public sealed class SalesOrder
         MoveTo(row, OrderStatus.OnHold, actor, now, reason);
     }
 
-    public void Release(string? reason, string actor, DateTimeOffset now)
+    /// <summary>Lifts a manual hold; a finding of <paramref name="reviewNow"/> holds it again, as in <see cref="Approve"/>.</summary>
+    public void Release(string? reason, IReadOnlyList<ReviewFinding> reviewNow, string actor, DateTimeOffset now)
     {
         var row = OrderLifecycle.Permit(this, OrderCommand.Release);
-        HoldReason = null;
-        HoldNote = "";
-        MoveTo(row, OrderStatus.Approved, actor, now, string.IsNullOrWhiteSpace(reason) ? "Manual hold released." : reason);
+        ApproveUnlessHeld(row, reviewNow, actor, now, string.IsNullOrWhiteSpace(reason) ? "Manual hold released." : reason, "the manual hold");
     }
 
     public void Confirm(string actor, DateTimeOffset now) =>
@@ -303,6 +312,27 @@ public sealed class SalesOrder
         for (var i = 0; i < lines.Count; i++) _lines.Add(OrderLine.Create(Id, i + 1, lines[i]));
         RequestedDate = requestedDate;
         Note = note?.Trim() ?? "";
+    }
+
+    private void ApproveUnlessHeld(OrderTransition row, IReadOnlyList<ReviewFinding> reviewNow, string actor, DateTimeOffset now,
+        string reason, string lifted)
+    {
+        var outstanding = HoldOverrides.Outstanding(reviewNow, ApprovedHolds);
+        if (outstanding.Count == 0)
+        {
+            HoldReason = null;
+            HoldNote = "";
+            MoveTo(row, OrderStatus.Approved, actor, now, reason);
+            return;
+        }
+        HoldFor(outstanding);
+        MoveTo(row, OrderStatus.OnHold, actor, now, $"{reason} This lifts {lifted}, but the review now holds the order for {HoldReason}: {HoldNote}");
+    }
+
+    private void HoldFor(IReadOnlyList<ReviewFinding> findings)
+    {
+        HoldReason = findings.Min(f => f.Reason);
+        HoldNote = string.Join(" ", findings.Select(f => $"[{f.Code}] {f.Message}"));
     }
 
     private static void RequireReason(string? reason, string what)

@@ -6,12 +6,12 @@ namespace Orderly.Application.Tests.Invariants;
 
 /// <summary>
 /// The guarantees that must hold after any sequence of operations, read straight from the database: stock conserved,
-/// nothing reserved twice, invoices that agree with themselves, never more paid than invoiced, and purchase orders
+/// nothing reserved twice, invoices that agree with themselves, a line's invoices that add up to the line, never more paid than invoiced, and purchase orders
 /// whose received quantity is the sum of their goods receipts.
 /// </summary>
 public static class LedgerInvariants
 {
-    public static async Task<IReadOnlyList<string>> ViolationsAsync(OrderlyDbContext db)
+    public static async Task<IReadOnlyList<string>> ViolationsAsync(OrderlyDbContext db, MoneyRounding rounding)
     {
         var problems = new List<string>();
         var levels = await db.StockLevels.AsNoTracking().ToListAsync();
@@ -53,6 +53,10 @@ public static class LedgerInvariants
                 if (out_ != line.ShippedQuantity) problems.Add($"{order.Number}/{line.LineNo}: shipped {line.ShippedQuantity} but shipments say {out_}");
                 if (line.ReservedQuantity + line.ShippedQuantity > line.Quantity || line.InvoicedQuantity > line.ShippedQuantity)
                     problems.Add($"{order.Number}/{line.LineNo}: reserved+shipped or invoiced exceed the line");
+                var parts = billed.SelectMany(i => i.Lines).Where(l => l.OrderLineNo == line.LineNo).ToList();
+                var whole = line.Amounts(order.CurrencyUnit, rounding);
+                if (line.InvoicedQuantity == line.Quantity && (parts.Sum(p => p.NetAmount) != whole.Net || parts.Sum(p => p.TaxAmount) != whole.Tax))
+                    problems.Add($"{order.Number}/{line.LineNo}: its invoices bill {parts.Sum(p => p.GrossAmount)}, the line is {whole.Gross}");
             }
         }
         var purchases = await db.PurchaseOrders.AsNoTracking().Include(p => p.Lines).ToListAsync();

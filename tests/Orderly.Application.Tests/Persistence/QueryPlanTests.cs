@@ -41,6 +41,8 @@ public sealed class QueryPlanTests(QueryPlanTests.Book book) : IClassFixture<Que
             p.ListAsync(new PurchaseOrderQuery(Sku: "CHAI", Status: "Confirmed"), default))),
         ["placing an order (its lines' promise from stock, supply, offers and open demand)"] = new(b => b.With<OrderUseCases>(o =>
             o.PlaceAsync(new PlaceOrderRequest([new OrderLineRequest("CHAI", 2m)], CustomerCode: "ALFKI"), "plan", default))),
+        ["approving a held order (the review again: its promise, the customer's credit position)"] = new(b => b.With<OrderCommands>(c =>
+            c.ExecuteAsync(b.Held, "approve", new OrderCommandRequest(Reason: "plan"), null, "plan", default))),
         ["re-promising a queued SKU (open lines, stock, supply, links, open demand)"] = new(async b =>
         {
             await b.With<PromiseDates>(p => p.ChangedAsync(["CHAI"], default));
@@ -82,7 +84,7 @@ public sealed class QueryPlanTests(QueryPlanTests.Book book) : IClassFixture<Que
 
     /// <summary>
     /// A small book on a migrated database: two customers, stock of CHAI for one order, three confirmed orders of
-    /// CHAI (one reserved, two backordered), a draft, and a confirmed purchase order of CHAI. Plans do not depend on
+    /// CHAI (one reserved, two backordered), a draft, an order on hold, and a confirmed purchase order of CHAI. Plans do not depend on
     /// row counts here (no ANALYZE statistics, as in production); the rows make every query of a use case run.
     /// </summary>
     public sealed class Book : IAsyncLifetime
@@ -92,6 +94,8 @@ public sealed class QueryPlanTests(QueryPlanTests.Book book) : IClassFixture<Que
 
         public Guid Customer { get; private set; }
         public Guid Order { get; private set; }
+        /// <summary>An order on hold (no requested date), for the approval's row; only that row may approve it.</summary>
+        public Guid Held { get; private set; }
         public string Today { get; } = DateTime.UtcNow.ToString("yyyy-MM-dd");
 
         public async ValueTask InitializeAsync()
@@ -115,6 +119,10 @@ public sealed class QueryPlanTests(QueryPlanTests.Book book) : IClassFixture<Que
                 await RunAsync(order.Id, "confirm");
                 await RunAsync(order.Id, "reserve");
             }
+            var held = await _database.WithAsync<OrderUseCases, OrderView>(o => o.PlaceAsync(
+                new PlaceOrderRequest([new OrderLineRequest("CHAI", 1m)], CustomerCode: "BONAP"), "seed", default));
+            Held = held.Id;
+            await RunAsync(Held, "submit");
             var supplier = await _database.WithAsync<SupplierUseCases, SupplierView>(s => s.RegisterAsync(new RegisterSupplierRequest("ACME", "Acme", "EUR"), default));
             await _database.WithAsync<SupplierUseCases, SupplierOfferView>(s => s.DefineOfferAsync(supplier.Id, new DefineOfferRequest("CHAI", 5m, 7), default));
             var po = await _database.WithAsync<PurchaseOrderUseCases, PurchaseOrderView>(p => p.DraftAsync(

@@ -52,10 +52,10 @@ internal static class LifecycleScenarios
             case OrderCommand.Edit: order.Edit(order.CurrentTerms(), order.RequestedDate, order.Note, actor, now); break;
             case OrderCommand.Submit: order.Submit(actor, now); break;
             case OrderCommand.Review: order.CompleteReview([], now); break;
-            case OrderCommand.Approve: order.Approve("credit checked by phone", actor, now); break;
+            case OrderCommand.Approve: order.Approve("credit checked by phone", [], actor, now); break;
             case OrderCommand.Reject: order.Reject("customer is insolvent", actor, now); break;
             case OrderCommand.Hold: order.Hold("customer asked to wait", actor, now); break;
-            case OrderCommand.Release: order.Release(null, actor, now); break;
+            case OrderCommand.Release: order.Release(null, [], actor, now); break;
             case OrderCommand.Confirm: order.Confirm(actor, now); break;
             case OrderCommand.Reserve: order.RecordReservations(OrderSteps.AllocationsForEverythingOpen(order), actor, now); break;
             case OrderCommand.Ship: order.Ship(null, actor, now); break;
@@ -72,7 +72,7 @@ internal static class LifecycleScenarios
         var order = new OrderBuilder().WithoutLines().Submitted();
         order.CompleteReview(OrderReview.Evaluate(order, new CreditPosition(1000m, 0, 0, null), OrderBuilder.Today, MoneyRounding.Default),
             OrderBuilder.Now);
-        order.Approve("frame contract, lines follow", OrderBuilder.Clerk, OrderBuilder.Now);
+        order.Approve("frame contract, lines follow", [], OrderBuilder.Clerk, OrderBuilder.Now);
         order.Confirm(OrderBuilder.Clerk, OrderBuilder.Now);
         return order;
     }

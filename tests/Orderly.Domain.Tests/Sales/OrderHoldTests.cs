@@ -13,7 +13,7 @@ public class OrderHoldTests
         var order = new OrderBuilder().OnHold(HoldReason.Credit);
         var before = OrderSnapshot.Of(order);
 
-        var refusal = Should.Throw<InvalidInput>(() => order.Approve(reason, OrderBuilder.Clerk, OrderBuilder.Now));
+        var refusal = Should.Throw<InvalidInput>(() => order.Approve(reason, [], OrderBuilder.Clerk, OrderBuilder.Now));
 
         refusal.Code.ShouldBe("order.reason_required");
         refusal.FieldErrors.Keys.ShouldBe(["reason"]);
@@ -29,7 +29,7 @@ public class OrderHoldTests
     {
         var order = new OrderBuilder().OnHold(hold);
 
-        order.Approve("limit raised by CFO", "cfo@orderly.test", OrderBuilder.Now.AddHours(1));
+        order.Approve("limit raised by CFO", [], "cfo@orderly.test", OrderBuilder.Now.AddHours(1));
 
         order.Status.ShouldBe(OrderStatus.Approved);
         order.HoldReason.ShouldBeNull();
@@ -52,7 +52,7 @@ public class OrderHoldTests
         var order = new OrderBuilder().OnHold(hold);
         var before = OrderSnapshot.Of(order);
 
-        var refusal = Should.Throw<BusinessRuleViolation>(() => order.Release("looks fine", OrderBuilder.Clerk, OrderBuilder.Now));
+        var refusal = Should.Throw<BusinessRuleViolation>(() => order.Release("looks fine", [], OrderBuilder.Clerk, OrderBuilder.Now));
 
         refusal.Code.ShouldBe("order.review_hold_needs_approval");
         OrderSnapshot.Of(order).ShouldBe(before);
@@ -64,7 +64,7 @@ public class OrderHoldTests
     {
         var order = new OrderBuilder().OnHold(HoldReason.Manual);
 
-        order.Release(null, OrderBuilder.Clerk, OrderBuilder.Now);
+        order.Release(null, [], OrderBuilder.Clerk, OrderBuilder.Now);
 
         order.Status.ShouldBe(OrderStatus.Approved);
         order.HoldReason.ShouldBeNull();
