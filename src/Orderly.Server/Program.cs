@@ -31,7 +31,13 @@ builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o));
-builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = BodySizeLimit.MaxBytes);
+builder.WebHost.ConfigureKestrel(k =>
+{
+    k.Limits.MaxRequestBodySize = BodySizeLimit.MaxBytes;
+    // Header bytes that are not UTF-8 reach the app as U+FFFD and are refused there with a code, instead of a bare 400.
+    k.RequestHeaderEncodingSelector = _ => HeaderEncoding;
+    k.ConfigureEndpointDefaults(listen => listen.UseProblemRejections());
+});
 
 var app = builder.Build();
 
@@ -76,4 +82,7 @@ static void ConfigureJson(JsonOptions o)
 }
 
 /// <summary>The entry point; public so the API tests can host it.</summary>
-public partial class Program;
+public partial class Program
+{
+    private static readonly System.Text.Encoding HeaderEncoding = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: false);
+}
