@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orderly.Application.Catalog;
 using Orderly.Application.Customers;
+using Orderly.Application.Idempotency;
 using Orderly.Application.Inventory;
 using Orderly.Application.Persistence;
 using Orderly.Application.Procurement;
@@ -41,6 +42,11 @@ public sealed class QueryPlanTests(QueryPlanTests.Book book) : IClassFixture<Que
             p.ListAsync(new PurchaseOrderQuery(Sku: "CHAI", Status: "Confirmed"), default))),
         ["placing an order (its lines' promise from stock, supply, offers and open demand)"] = new(b => b.With<OrderUseCases>(o =>
             o.PlaceAsync(new PlaceOrderRequest([new OrderLineRequest("CHAI", 2m)], CustomerCode: "ALFKI"), "plan", default))),
+        ["an idempotency key of its caller"] = new(b => b.With<IdempotentRequests>(r => r.RunAsync(
+            new IdempotentRequest("plan", "key-1", "POST /api/orders/", "/api/orders", "{}"),
+            () => Task.FromResult(new StoredResponse(201, "{}", null, null, false)), default))),
+        ["the oldest expired idempotency keys (purge)"] = new(b => b.With<IdempotencyKeyPurge>(p => p.PurgeExpiredAsync(1, default)),
+            OrderedByIndex: true),
         ["re-promising a queued SKU (open lines, stock, supply, links, open demand)"] = new(async b =>
         {
             await b.With<PromiseDates>(p => p.ChangedAsync(["CHAI"], default));
