@@ -27,28 +27,18 @@ public sealed class PagingTests
     }
 
     [Theory]
-    [InlineData("/api/purchase-orders?pageSize=0")]
-    [InlineData("/api/purchase-orders?pageSize=201")]
-    public async Task A_purchase_order_page_size_out_of_range_is_a_400_on_page_size(string path)
+    [InlineData("/api/purchase-orders?pageSize=0", "purchase_order.query_invalid", "pageSize")]
+    [InlineData("/api/purchase-orders?pageSize=201", "purchase_order.query_invalid", "pageSize")]
+    [InlineData("/api/stock/movements?limit=0", "stock.query_invalid", "limit")]
+    [InlineData("/api/stock/movements?limit=-5", "stock.query_invalid", "limit")]
+    [InlineData("/api/stock/movements?limit=1001", "stock.query_invalid", "limit")]
+    public async Task A_page_size_or_ledger_limit_out_of_range_is_a_400_on_it(string path, string code, string field)
     {
         using var api = new OrderlyApi();
 
         var response = await api.Client.GetAsync(path);
 
-        (await OrderlyApi.ProblemAsync(response, HttpStatusCode.BadRequest, "purchase_order.query_invalid")).ShouldHaveFieldErrors("pageSize");
-    }
-
-    [Theory]
-    [InlineData("/api/stock/movements?limit=0")]
-    [InlineData("/api/stock/movements?limit=-5")]
-    [InlineData("/api/stock/movements?limit=1001")]
-    public async Task A_ledger_limit_out_of_range_is_a_400_on_limit(string path)
-    {
-        using var api = new OrderlyApi();
-
-        var response = await api.Client.GetAsync(path);
-
-        (await OrderlyApi.ProblemAsync(response, HttpStatusCode.BadRequest, "stock.query_invalid")).ShouldHaveFieldErrors("limit");
+        (await OrderlyApi.ProblemAsync(response, HttpStatusCode.BadRequest, code)).ShouldHaveFieldErrors(field);
     }
 
     [Theory]
