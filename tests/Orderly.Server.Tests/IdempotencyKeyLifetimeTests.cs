@@ -64,6 +64,8 @@ public sealed class IdempotencyKeyLifetimeTests
     }
 
     /// <param name="retentionHours">the setting; null keeps the default of 24 hours</param>
+    /// <param name="within">hours after the first use, still within the retention</param>
+    /// <param name="later">hours after that, past the retention</param>
     [Theory]
     [InlineData(null, 23.9, 0.2)]
     [InlineData("2", 1.5, 1.0)]
