@@ -43,6 +43,7 @@ public static class OrderlyServices
         if (options.LogSql) services.AddLogging(logging => logging.AddFilter(DbLoggerCategory.Database.Command.Name, LogLevel.Information));
         services.AddScoped<DocumentNumbers>();
         services.AddScoped<IdempotentRequests>();
+        services.AddScoped<IdempotencyKeyPurge>();
         services.AddScoped<StockLedger>();
         services.AddScoped<CustomerUseCases>();
         services.AddScoped<ProductUseCases>();

@@ -25,12 +25,19 @@ if (clockOffsetDays != 0) builder.Services.AddSingleton<TimeProvider>(new Shifte
 builder.Services.AddScoped<Idempotent>();
 builder.Services.AddHostedService<Orderly.Server.Replenishment.ReplenishmentScanService>();
 builder.Services.AddHostedService<Orderly.Server.Sales.PromiseRefreshService>();
+builder.Services.AddHostedService<Orderly.Server.Idempotency.IdempotencyPurgeService>();
 builder.Services.AddExceptionHandler<Problems>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o));
-builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = BodySizeLimit.MaxBytes);
+builder.WebHost.ConfigureKestrel(k =>
+{
+    k.Limits.MaxRequestBodySize = BodySizeLimit.MaxBytes;
+    // Header bytes that are not UTF-8 reach the app as U+FFFD and are refused there with a code, instead of a bare 400.
+    k.RequestHeaderEncodingSelector = _ => HeaderEncoding;
+    k.ConfigureEndpointDefaults(listen => listen.UseProblemRejections());
+});
 
 var app = builder.Build();
 
@@ -50,18 +57,7 @@ if (clockOffsetDays != 0)
 
 app.UseServerTiming();
 app.UseExceptionHandler();
-app.UseStatusCodePages(async status =>
-{
-    var http = status.HttpContext;
-    var (code, detail) = http.Response.StatusCode switch
-    {
-        404 => ("route.not_found", $"Nothing lives at {http.Request.Method} {http.Request.Path}. The API is described at /openapi/v1.json."),
-        405 => ("route.method_not_allowed", $"{http.Request.Method} is not supported on {http.Request.Path}."),
-        415 => ("request.unsupported_media_type", "Send the body as JSON with the header Content-Type: application/json."),
-        _ => ("http.error", "The request could not be served."),
-    };
-    await Problems.WriteAsync(http, Problems.Create(http.Response.StatusCode, code, "The request could not be served.", detail), http.RequestAborted);
-});
+app.UseStatusProblems();
 app.UseBodySizeLimit();
 
 app.MapOpenApi();
@@ -82,7 +78,11 @@ static void ConfigureJson(JsonOptions o)
     o.SerializerOptions.RespectNullableAnnotations = true;
     o.SerializerOptions.RespectRequiredConstructorParameters = true;
     o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict; // numbers are JSON numbers, as the OpenAPI document says
+    o.SerializerOptions.AllowDuplicateProperties = false; // {"quantity":1,"quantity":900} is refused, not read as 900
 }
 
 /// <summary>The entry point; public so the API tests can host it.</summary>
-public partial class Program;
+public partial class Program
+{
+    private static readonly System.Text.Encoding HeaderEncoding = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: false);
+}

@@ -85,7 +85,7 @@ public sealed class IdempotencyTests
     }
 
     [Fact]
-    public async Task A_key_is_scoped_to_its_endpoint()
+    public async Task A_key_used_to_place_an_order_is_a_422_on_a_command_and_the_command_does_not_run()
     {
         using var api = new OrderlyApi();
         await api.SeedAsync();
@@ -95,8 +95,8 @@ public sealed class IdempotencyTests
 
         var submit = await api.SendJsonAsync(Post, $"/api/orders/{order.Id}/submit", new { }, key);
 
-        (await OrderlyApi.Read<OrderView>(submit, HttpStatusCode.OK)).Status.ShouldBe("Approved");
-        submit.Headers.Contains("Idempotent-Replayed").ShouldBeFalse();
+        await OrderlyApi.ProblemAsync(submit, HttpStatusCode.UnprocessableEntity, "idempotency.key_other_operation");
+        (await api.OrderAsync(order.Id)).Status.ShouldBe("Draft");
     }
 
     [Theory]

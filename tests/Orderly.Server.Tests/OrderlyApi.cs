@@ -30,12 +30,23 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
     private readonly (string Key, string Value)[] _settings;
 
     /// <param name="settings">Extra configuration, e.g. <c>("Orderly:WriteQueueTimeoutSeconds", "0.2")</c>.</param>
-    public OrderlyApi(params (string Key, string Value)[] settings)
+    public OrderlyApi(params (string Key, string Value)[] settings) : this(false, settings)
+    {
+    }
+
+    private OrderlyApi(bool overKestrel, (string Key, string Value)[] settings)
     {
         _settings = settings;
+        if (overKestrel) UseKestrel(0);
         Client = CreateClient();
         Client.DefaultRequestHeaders.Add("X-Actor", "tester");
     }
+
+    /// <summary>
+    /// The server on real Kestrel, on a free port of 127.0.0.1 (<see cref="HttpClient.BaseAddress"/> of <see cref="Client"/>),
+    /// for what the in-memory test server never sees: requests Kestrel itself refuses, raw bytes (<see cref="RawHttp"/>).
+    /// </summary>
+    public static OrderlyApi OverKestrel(params (string Key, string Value)[] settings) => new(true, settings);
 
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 

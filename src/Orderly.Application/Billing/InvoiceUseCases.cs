@@ -83,6 +83,11 @@ public sealed class InvoiceUseCases(OrderlyDbContext db, OrderStore orders, Docu
     public async Task<IReadOnlyList<PaymentView>> PaymentsAsync(Guid invoiceId, CancellationToken ct) =>
         (await GetAsync(invoiceId, ct)).Payments;
 
+    /// <summary>One payment of the invoice; 404 <c>payment.not_found</c> when the invoice has no payment with this id.</summary>
+    public async Task<PaymentView> PaymentAsync(Guid invoiceId, long paymentId, CancellationToken ct) =>
+        (await PaymentsAsync(invoiceId, ct)).SingleOrDefault(p => p.Id == paymentId)
+        ?? throw new NotFound("payment.not_found", $"Invoice {invoiceId} has no payment {paymentId}.");
+
     private Payment RecordPayment(SalesOrder order, Invoice invoice, RecordPaymentRequest request, string actor)
     {
         var now = clock.GetUtcNow();

@@ -17,6 +17,17 @@ public sealed class OrderlyOptions
     /// <summary>Seconds a write may wait for its turn in the <see cref="WriteGate"/> before a 503 (default 15; fractions allowed).</summary>
     public double WriteQueueTimeoutSeconds { get; set; } = 15;
 
+    /// <summary>
+    /// Hours an Idempotency-Key is kept (default 24; fractions allowed): a retry within them replays the first response,
+    /// afterwards the key counts as new and the background purge deletes it.
+    /// </summary>
+    public double IdempotencyRetentionHours { get; set; } = 24;
+
+    public TimeSpan IdempotencyRetention => TimeSpan.FromHours(IdempotencyRetentionHours);
+
+    /// <summary>Minutes between purges of expired idempotency keys (default 10; 0 turns the purge off).</summary>
+    public double IdempotencyPurgeMinutes { get; set; } = 10;
+
     /// <summary>Logs every SQL command EF Core runs, at Information (default false: the console stays quiet).</summary>
     public bool LogSql { get; set; }
 }

@@ -48,6 +48,11 @@ public sealed class ShipmentUseCases(OrderlyDbContext db, OrderStore orders, Sto
         return shipments.Select(s => View(s, codes)).ToList();
     }
 
+    /// <summary>One shipment of the order; 404 <c>shipment.not_found</c> when the order has no shipment with this id.</summary>
+    public async Task<ShipmentView> GetAsync(Guid orderId, Guid shipmentId, CancellationToken ct) =>
+        (await OfOrderAsync(orderId, ct)).SingleOrDefault(s => s.Id == shipmentId)
+        ?? throw new NotFound("shipment.not_found", $"Order {orderId} has no shipment {shipmentId}.");
+
     private static ShipmentView View(Shipment s, IReadOnlyDictionary<WarehouseId, string> codes) =>
         new(s.Id.Value, s.Number, s.OrderId.Value, s.ShippedAt, s.ShippedBy,
             s.Lines.Select(l => new ShipmentLineView(l.OrderLineNo, l.Sku, codes.GetValueOrDefault(l.WarehouseId, "?"), l.Quantity)).ToList());

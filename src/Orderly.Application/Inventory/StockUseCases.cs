@@ -50,14 +50,18 @@ public sealed class StockUseCases(OrderlyDbContext db, StockLedger ledger, Backo
         return rows.Select(x => new StockView(x.Code, x.Sku, x.OnHand, x.Reserved, x.OnHand - x.Reserved)).ToList();
     }
 
-    public async Task<IReadOnlyList<StockMovementView>> MovementsAsync(string? sku, Guid? orderId, int limit, CancellationToken ct)
+    /// <summary>The newest <paramref name="limit"/> movements (1 to 1000, default 100); another limit is a 400 <c>stock.query_invalid</c>.</summary>
+    public async Task<IReadOnlyList<StockMovementView>> MovementsAsync(string? sku, Guid? orderId, int? limit, CancellationToken ct)
     {
+        var errors = new FieldErrors();
+        var take = Paging.Limit(limit, 100, 1000, errors, "movements");
+        errors.ThrowIfAny("stock.query_invalid", "The stock ledger cannot be read with these parameters.");
         var order = orderId is { } id ? OrderId.From(id) : (OrderId?)null;
         var rows = await (from m in db.StockMovements.AsNoTracking()
                           join w in db.Warehouses.AsNoTracking() on m.WarehouseId equals w.Id
                           where (sku == null || m.Sku == sku) && (order == null || m.OrderId == order)
                           orderby m.Id descending
-                          select new { m, w.Code }).Take(Math.Clamp(limit, 1, 1000)).ToListAsync(ct);
+                          select new { m, w.Code }).Take(take).ToListAsync(ct);
         return rows.Select(x => new StockMovementView(x.m.Id, x.Code, x.m.Sku, x.m.Kind.ToString(), x.m.OnHandChange, x.m.ReservedChange,
             x.m.OrderId?.Value, x.m.Reference, x.m.Actor, x.m.At)).ToList();
     }

@@ -182,6 +182,6 @@ internal sealed class IdempotencyRecordMap : IEntityTypeConfiguration<Idempotenc
     public void Configure(EntityTypeBuilder<IdempotencyRecord> e)
     {
         e.ToTable("idempotency_keys");
-        e.HasKey(r => new { r.Scope, r.Key });
+        e.HasKey(r => new { r.Caller, r.Key });
     }
 }

@@ -59,7 +59,11 @@ internal sealed class PurchaseOrderEntry(OrderlyDbContext db)
             supplier = await db.Suppliers.AsNoTracking().SingleOrDefaultAsync(s => s.Id == SupplierId.From(supplierId), ct);
         else if (!string.IsNullOrWhiteSpace(code))
             supplier = await db.Suppliers.AsNoTracking().SingleOrDefaultAsync(s => s.Code == code.Trim(), ct);
-        if (supplier is not null) return supplier;
+        if (supplier is not null)
+        {
+            if (id is { } named) NamedTwice.EnsureAgree("supplier", "supplierId", named, "supplierCode", code, supplier.Code);
+            return supplier;
+        }
 
         if (id is not null) errors.Add("supplierId", $"No supplier has id {id}.");
         else if (string.IsNullOrWhiteSpace(code)) errors.Add("supplierCode", "Name the supplier by 'supplierId' or 'supplierCode'.");

@@ -20,4 +20,4 @@ public sealed record ReceiveGoodsRequest(int LineNo, decimal Quantity, string? R
 
 /// <summary>Filters and page of the purchase order list.</summary>
 public sealed record PurchaseOrderQuery(
-    string? Status = null, Guid? SupplierId = null, string? SupplierCode = null, string? Sku = null, int Page = 1, int PageSize = 50);
+    string? Status = null, Guid? SupplierId = null, string? SupplierCode = null, string? Sku = null, int? Page = null, int? PageSize = null);

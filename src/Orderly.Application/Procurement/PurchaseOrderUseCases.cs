@@ -56,12 +56,14 @@ public sealed class PurchaseOrderUseCases(
             if (name is not null) wanted = Enum.Parse<PurchaseOrderStatus>(name);
             else errors.Add("status", $"'{q.Status}' is not a purchase order status. Use one of: {string.Join(", ", Enum.GetNames<PurchaseOrderStatus>())}.");
         }
-        if (q.Page < 1) errors.Add("page", "Pages start at 1.");
-        if (q.PageSize is < 1 or > 200) errors.Add("pageSize", "A page holds 1 to 200 purchase orders.");
+        var page = Paging.Page(q.Page, q.PageSize, errors, "purchase orders");
         errors.ThrowIfAny("purchase_order.query_invalid", "The purchase order list cannot be read with these parameters.");
 
         var supplier = q.SupplierId is { } id ? SupplierId.From(id) : (SupplierId?)null;
         var code = string.IsNullOrWhiteSpace(q.SupplierCode) ? null : q.SupplierCode.Trim();
+        if (q.SupplierId is { } named && code is not null
+            && await db.Suppliers.AsNoTracking().Where(s => s.Id == supplier).Select(s => s.Code).SingleOrDefaultAsync(ct) is { } actual)
+            NamedTwice.EnsureAgree("supplier", "supplierId", named, "supplierCode", code, actual);
         var sku = string.IsNullOrWhiteSpace(q.Sku) ? null : q.Sku.Trim();
         var query = db.PurchaseOrders.AsNoTracking()
             .Where(o => (wanted == null || o.Status == wanted) && (supplier == null || o.SupplierId == supplier)
@@ -70,9 +72,9 @@ public sealed class PurchaseOrderUseCases(
                         && (sku == null || db.Set<PurchaseOrderLine>().Where(l => l.Sku == sku).Select(l => l.PurchaseOrderId).Contains(o.Id)));
         var total = await query.CountAsync(ct);
         // Numbers grow with time (PO-yyyy-nnnnnn), so the newest purchase order has the highest number.
-        var orders = await query.OrderByDescending(o => o.Number).Skip((q.Page - 1) * q.PageSize).Take(q.PageSize)
+        var orders = await query.OrderByDescending(o => o.Number).Skip(page.Skip).Take(page.Size)
             .Include(o => o.Lines).ToListAsync(ct);
-        return new PurchaseOrderPage(await store.SummariesAsync(orders, ct), q.Page, q.PageSize, total);
+        return new PurchaseOrderPage(await store.SummariesAsync(orders, ct), page.Number, page.Size, total);
     }
 
     public async Task<IReadOnlyList<PurchaseOrderHistoryView>> HistoryAsync(Guid id, CancellationToken ct)

@@ -21,7 +21,7 @@ internal sealed class OrderEntry(OrderlyDbContext db)
             customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == CustomerId.From(customerId), ct);
         else if (!string.IsNullOrWhiteSpace(code))
             customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Code == code.Trim(), ct);
-        return customer ?? throw UnknownCustomer(id, code);
+        return Named(customer, id, code);
     }
 
     public async Task<IReadOnlyList<OrderLineTerms>> LinesAsync(Customer customer, IReadOnlyList<OrderLineRequest>? lines, CancellationToken ct)
@@ -42,13 +42,21 @@ internal sealed class OrderEntry(OrderlyDbContext db)
         return new CustomerDirectory(byId, byCode);
     }
 
-    /// <summary>The customer named by id (preferred) or code, from a directory loaded once for a batch.</summary>
+    /// <summary>The customer named by id or code (both must agree), from a directory loaded once for a batch.</summary>
     public static Customer Customer(CustomerDirectory directory, Guid? id, string? code)
     {
         Customer? customer = null;
         if (id is { } customerId) directory.ById.TryGetValue(customerId, out customer);
         else if (!string.IsNullOrWhiteSpace(code)) directory.ByCode.TryGetValue(code.Trim(), out customer);
-        return customer ?? throw UnknownCustomer(id, code);
+        return Named(customer, id, code);
+    }
+
+    /// <summary>The customer found, once a code sent beside the id is known to name the same one (<see cref="NamedTwice"/>).</summary>
+    private static Customer Named(Customer? customer, Guid? id, string? code)
+    {
+        if (customer is null) throw UnknownCustomer(id, code);
+        if (id is { } named) NamedTwice.EnsureAgree("customer", "customerId", named, "customerCode", code, customer.Code);
+        return customer;
     }
 
     /// <summary>The products of every SKU these lines name, in one query.</summary>

@@ -16,7 +16,7 @@ namespace Orderly.Application.Sales;
 /// </summary>
 public sealed record OrderListQuery(
     string? Status = null, Guid? CustomerId = null, string? From = null, string? To = null,
-    int? Page = null, int PageSize = 50, string? Cursor = null, bool IncludeTotal = false);
+    int? Page = null, int? PageSize = null, string? Cursor = null, bool IncludeTotal = false);
 
 /// <summary>
 /// The order book, newest first: by order date (<c>receivedAt</c>, UTC), then order number. Each filter combination
@@ -34,26 +34,27 @@ public sealed class OrderList(OrderlyDbContext db, OrderlyOptions options)
     {
         var filter = Filter.Parse(q);
         var after = q.Cursor is null ? null : OrderListCursor.Decode(q.Cursor);
-        var rows = await Page(filter, after, (q.Page ?? 1) - 1, q.PageSize).ToListAsync(ct);
-        var items = rows.Take(q.PageSize).Select(r => new OrderSummaryView(r.Order.Id.Value, r.Order.Number, r.Order.CustomerId.Value,
+        var size = filter.Page.Size;
+        var rows = await Page(filter, after, filter.Page.Skip, size).ToListAsync(ct);
+        var items = rows.Take(size).Select(r => new OrderSummaryView(r.Order.Id.Value, r.Order.Number, r.Order.CustomerId.Value,
             r.Order.Status.ToString(), r.Order.TotalAmount(options.Rounding), r.Order.Currency, r.Order.ReceivedAt, r.Order.Version)).ToList();
-        var next = rows.Count > q.PageSize ? new OrderListCursor(rows[q.PageSize - 1].Key, rows[q.PageSize - 1].Order.Number).Encode() : null;
+        var next = rows.Count > size ? new OrderListCursor(rows[size - 1].Key, rows[size - 1].Order.Number).Encode() : null;
         int? total = q.IncludeTotal ? await Matching(filter).CountAsync(ct) : null;
-        return new OrderPage(items, after is null ? q.Page ?? 1 : null, q.PageSize, total, next);
+        return new OrderPage(items, after is null ? filter.Page.Number : null, size, total, next);
     }
 
     /// <summary>
     /// The query a page runs: <paramref name="size"/> + 1 orders (the extra one tells whether a next page exists) with
     /// their lines (a second query, EF Core's split-query default), untracked.
     /// </summary>
-    private IQueryable<PageRow> Page(Filter filter, OrderListCursor? after, int pagesToSkip, int size)
+    private IQueryable<PageRow> Page(Filter filter, OrderListCursor? after, int skip, int size)
     {
         var orders = Matching(filter);
         if (after is not null)
             orders = orders.Where(o => EF.Property<DateTime>(o, ReceivedAtUtc) <= after.ReceivedAtUtc
                                        && (EF.Property<DateTime>(o, ReceivedAtUtc) < after.ReceivedAtUtc || string.Compare(o.Number, after.Number) < 0));
         var ordered = orders.OrderByDescending(o => EF.Property<DateTime>(o, ReceivedAtUtc)).ThenByDescending(o => o.Number);
-        return (pagesToSkip > 0 ? ordered.Skip(pagesToSkip * size) : ordered).Take(size + 1)
+        return (skip > 0 ? ordered.Skip(skip) : ordered).Take(size + 1)
             .Include(o => o.Lines)
             .Select(o => new PageRow(o, EF.Property<DateTime>(o, ReceivedAtUtc)));
     }
@@ -72,7 +73,7 @@ public sealed class OrderList(OrderlyDbContext db, OrderlyOptions options)
     }
 
     /// <summary>The checked filters: <see cref="From"/> is the first instant wanted, <see cref="Before"/> the first one not wanted (UTC).</summary>
-    private sealed record Filter(OrderStatus? Status, CustomerId? Customer, DateTime? From, DateTime? Before)
+    private sealed record Filter(OrderStatus? Status, CustomerId? Customer, DateTime? From, DateTime? Before, PageRequest Page)
     {
         public static Filter Parse(OrderListQuery q)
         {
@@ -87,15 +88,13 @@ public sealed class OrderList(OrderlyDbContext db, OrderlyOptions options)
             var from = Date(q.From, "from", errors);
             var to = Date(q.To, "to", errors);
             if (from > to) errors.Add("to", $"'to' ({to:yyyy-MM-dd}) is before 'from' ({from:yyyy-MM-dd}); both dates are included.");
-            if (q.Page < 1) errors.Add("page", "Pages start at 1.");
-            else if ((long)((q.Page ?? 1) - 1) * q.PageSize > int.MaxValue) errors.Add("page", "This page number is beyond any order book; page by cursor.");
+            var page = Paging.Page(q.Page, q.PageSize, errors, "orders");
             if (q.Cursor is not null && q.Page > 1)
                 errors.Add("page", "Use either page or cursor, not both: the cursor already says where the page starts. Drop page to continue by cursor.");
-            if (q.PageSize is < 1 or > 200) errors.Add("pageSize", "A page holds 1 to 200 orders.");
             errors.ThrowIfAny("order.query_invalid", "The order list cannot be read with these parameters.");
 
             return new Filter(status, q.CustomerId is { } c ? CustomerId.From(c) : null,
-                from?.ToDateTime(TimeOnly.MinValue), to is { } last && last < DateOnly.MaxValue ? last.AddDays(1).ToDateTime(TimeOnly.MinValue) : null);
+                from?.ToDateTime(TimeOnly.MinValue), to is { } last && last < DateOnly.MaxValue ? last.AddDays(1).ToDateTime(TimeOnly.MinValue) : null, page);
         }
 
         private static DateOnly? Date(string? text, string field, FieldErrors errors)

@@ -24,10 +24,13 @@ internal static class BillingEndpoints
             .WithName("GetInvoice").ProducesProblem(404);
         invoices.MapGet("/{id:guid}/payments", (Guid id, InvoiceUseCases uc, CancellationToken ct) => uc.PaymentsAsync(id, ct))
             .WithName("ListPayments").ProducesProblem(404);
+        invoices.MapGet("/{id:guid}/payments/{paymentId:long}", (Guid id, long paymentId, InvoiceUseCases uc, CancellationToken ct) =>
+                uc.PaymentAsync(id, paymentId, ct))
+            .WithName("GetPayment").ProducesProblem(404);
         invoices.MapPost("/{id:guid}/payments", (Guid id, RecordPaymentRequest body, HttpRequest http, Idempotent once, InvoiceUseCases uc,
                 CancellationToken ct) =>
-                once.CreatedAsync(http, $"invoices/{id}/payments", body, () => uc.RecordPaymentAsync(id, body, http.Actor(), ct),
-                    p => $"/api/invoices/{id}/payments/{p.Id}", ct))
+                once.CreatedAsync(http, body, () => uc.RecordPaymentAsync(id, body, http.Actor(), ct),
+                    p => $"/api/invoices/{id}/payments/{p.Id}", _ => null, ct))
             .WithName("RecordPayment")
             .WithDescription("Records money received; partial payments are fine, overpayment is refused. Honours Idempotency-Key.")
             .Produces<PaymentView>(201).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);

@@ -16,11 +16,13 @@ internal static class FulfilmentEndpoints
         shipments.MapPost("/", async (Guid id, [FromBody] ShipRequest? body, HttpRequest http, ShipmentUseCases uc, CancellationToken ct) =>
             {
                 var shipment = await uc.ShipAsync(id, body?.Lines, http.ExpectedVersion(), http.Actor(), ct);
-                return TypedResults.Created($"/api/orders/{id}/shipments", shipment);
+                return TypedResults.Created($"/api/orders/{id}/shipments/{shipment.Id}", shipment);
             })
             .WithName("ShipOrder").WithDescription("Ships the named lines and quantities, or everything reserved when no lines are given.")
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
         shipments.MapGet("/", (Guid id, ShipmentUseCases uc, CancellationToken ct) => uc.OfOrderAsync(id, ct))
             .WithName("ListShipments").ProducesProblem(404);
+        shipments.MapGet("/{shipmentId:guid}", (Guid id, Guid shipmentId, ShipmentUseCases uc, CancellationToken ct) => uc.GetAsync(id, shipmentId, ct))
+            .WithName("GetShipment").ProducesProblem(404);
     }
 }

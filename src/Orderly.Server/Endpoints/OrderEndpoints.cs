@@ -12,13 +12,14 @@ internal static class OrderEndpoints
         var orders = app.MapGroup("/api/orders").WithTags("Orders");
 
         orders.MapPost("/", (PlaceOrderRequest body, HttpRequest http, Idempotent once, OrderUseCases uc, CancellationToken ct) =>
-                once.CreatedAsync(http, "orders", body, () => uc.PlaceAsync(body, http.Actor(), ct), o => $"/api/orders/{o.Id}", ct))
+                once.CreatedAsync(http, body, () => uc.PlaceAsync(body, http.Actor(), ct), o => $"/api/orders/{o.Id}",
+                    o => RequestContext.ETag(o.Version), ct))
             .WithName("PlaceOrder")
             .WithDescription("Receives an order as Draft. Honours Idempotency-Key: a retry with the same key and body replays the first response.")
             .Produces<OrderView>(201).ProducesProblem(400).ProducesProblem(422);
 
         orders.MapPost("/import", (ImportOrdersRequest body, HttpRequest http, Idempotent once, OrderImport import, CancellationToken ct) =>
-                once.CreatedAsync(http, "orders/import", body, () => import.ImportAsync(body, http.Actor(), ct), _ => null, ct))
+                once.CreatedAsync(http, body, () => import.ImportAsync(body, http.Actor(), ct), _ => null, _ => null, ct))
             .WithName("ImportOrders")
             .WithDescription($"Receives 1 to {OrderImport.MaxOrders} orders as Draft in one transaction, all or nothing: an invalid order " +
                              "refuses the batch, and its field errors name it by index (orders[17].lines[2].sku). Answers with the ids and " +
@@ -35,7 +36,7 @@ internal static class OrderEndpoints
 
         orders.MapGet("/", (string? status, Guid? customerId, string? from, string? to, int? page, int? pageSize, string? cursor,
                 bool? includeTotal, OrderList list, CancellationToken ct) =>
-                list.ListAsync(new OrderListQuery(status, customerId, from, to, page, pageSize ?? 50, cursor, includeTotal ?? false), ct))
+                list.ListAsync(new OrderListQuery(status, customerId, from, to, page, pageSize, cursor, includeTotal ?? false), ct))
             .WithName("ListOrders")
             .WithDescription("Newest first (order date, then number). Filter by ?status=, ?customerId= and ?from=/?to= (yyyy-MM-dd, inclusive, " +
                              "UTC days of receivedAt). Page by ?cursor= (the nextCursor of the page before) or by ?page=, with ?pageSize= (1-200). " +
@@ -51,7 +52,7 @@ internal static class OrderEndpoints
                 Idempotent once, OrderCommands commands, CancellationToken ct) =>
             {
                 var request = body ?? new OrderCommandRequest();
-                return await once.OkAsync(http, $"orders/{id}/{command}", request,
+                return await once.OkAsync(http, request,
                     () => commands.ExecuteAsync(id, command, request, http.ExpectedVersion(), http.Actor(), ct),
                     order => RequestContext.ETag(order.Version), ct);
             })

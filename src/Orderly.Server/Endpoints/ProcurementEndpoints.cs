@@ -49,14 +49,15 @@ internal static class ProcurementEndpoints
     {
         var orders = app.MapGroup("/api/purchase-orders").WithTags("Procurement");
         orders.MapPost("/", (DraftPurchaseOrderRequest body, HttpRequest http, Idempotent once, PurchaseOrderUseCases uc, CancellationToken ct) =>
-                once.CreatedAsync(http, "purchase-orders", body, () => uc.DraftAsync(body, http.Actor(), ct), o => $"/api/purchase-orders/{o.Id}", ct))
+                once.CreatedAsync(http, body, () => uc.DraftAsync(body, http.Actor(), ct), o => $"/api/purchase-orders/{o.Id}",
+                    o => RequestContext.ETag(o.Version), ct))
             .WithName("DraftPurchaseOrder")
             .WithDescription("Drafts a purchase order at the supplier's offer terms (price, minimum order quantity, lead time). Honours Idempotency-Key.")
             .Produces<PurchaseOrderView>(201).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
 
         orders.MapGet("/", (string? status, Guid? supplierId, string? supplierCode, string? sku, int? page, int? pageSize,
                 PurchaseOrderUseCases uc, CancellationToken ct) =>
-                uc.ListAsync(new PurchaseOrderQuery(status, supplierId, supplierCode, sku, page ?? 1, pageSize ?? 50), ct))
+                uc.ListAsync(new PurchaseOrderQuery(status, supplierId, supplierCode, sku, page, pageSize), ct))
             .WithName("ListPurchaseOrders")
             .WithDescription("Newest first; filter by ?status=, ?supplierId= or ?supplierCode=, and ?sku=; paged by ?page= and ?pageSize=.")
             .ProducesProblem(400);
@@ -73,7 +74,7 @@ internal static class ProcurementEndpoints
                 Idempotent once, PurchaseOrderCommands commands, CancellationToken ct) =>
             {
                 var request = body ?? new PurchaseOrderCommandRequest();
-                return await once.OkAsync(http, $"purchase-orders/{id}/{command}", request,
+                return await once.OkAsync(http, request,
                     () => commands.ExecuteAsync(id, command, request, http.ExpectedVersion(), http.Actor(), ct),
                     order => RequestContext.ETag(order.Version), ct);
             })
@@ -84,9 +85,9 @@ internal static class ProcurementEndpoints
 
         orders.MapPost("/{id:guid}/receipts", (Guid id, ReceiveGoodsRequest body, HttpRequest http, Idempotent once, GoodsReceiptUseCases uc,
                 CancellationToken ct) =>
-                once.CreatedAsync(http, $"purchase-orders/{id}/receipts", body,
+                once.CreatedAsync(http, body,
                     () => uc.ReceiveAsync(id, body, http.ExpectedVersion(), http.Actor(), ct),
-                    r => $"/api/purchase-orders/{id}/receipts/{r.Receipt.Id}", ct))
+                    r => $"/api/purchase-orders/{id}/receipts/{r.Receipt.Id}", _ => null, ct))
             .WithName("ReceiveGoods")
             .WithDescription("Receives goods for one line: stock on hand grows by the quantity, and waiting backorders are reserved from it " +
                              "(the decisions are in the response). Refuses more than is open. Honours If-Match and Idempotency-Key.")

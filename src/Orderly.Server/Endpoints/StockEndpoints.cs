@@ -19,7 +19,7 @@ internal static class StockEndpoints
             .WithName("QueryStock")
             .WithDescription("Stock per warehouse and SKU: on hand, reserved, available. Filter by ?sku= and ?warehouse= (code).");
         stock.MapGet("/movements", (string? sku, Guid? orderId, int? limit, StockUseCases uc, CancellationToken ct) =>
-                uc.MovementsAsync(sku, orderId, limit ?? 100, ct))
+                uc.MovementsAsync(sku, orderId, limit, ct))
             .WithName("ListStockMovements").WithDescription("The stock ledger, newest first.");
     }
 }

@@ -6,45 +6,44 @@ using Orderly.Application.Idempotency;
 namespace Orderly.Server.Http;
 
 /// <summary>
-/// Runs a POST at most once per Idempotency-Key: the response is stored with the effect and replayed for a retry with
-/// the same body (compared after parsing, so whitespace does not matter); another body under the same key is a 422.
+/// Runs a POST at most once per Idempotency-Key of its caller (<c>X-Actor</c>): the response is stored with the effect
+/// and replayed, with its <c>Location</c> and <c>ETag</c>, for a retry with the same path and body (compared after
+/// parsing, so whitespace does not matter). The operation is the endpoint's method and route template; refusals are
+/// those of <see cref="IdempotentRequests"/> (400, 422).
 /// </summary>
 internal sealed class Idempotent(IdempotentRequests requests, IOptions<JsonOptions> json)
 {
     public const string ReplayedHeader = "Idempotent-Replayed";
 
-    public async Task<IResult> CreatedAsync<TRequest, TResponse>(HttpRequest http, string scope, TRequest body,
-        Func<Task<TResponse>> execute, Func<TResponse, string?> location, CancellationToken ct)
+    /// <summary>A 201 answer at <paramref name="location"/>; <paramref name="etag"/> tags it when it is a versioned resource.</summary>
+    public Task<IResult> CreatedAsync<TRequest, TResponse>(HttpRequest http, TRequest body, Func<Task<TResponse>> execute,
+        Func<TResponse, string?> location, Func<TResponse, string?> etag, CancellationToken ct) =>
+        RunAsync(http, body, StatusCodes.Status201Created, execute, location, etag, ct);
+
+    /// <summary>As <see cref="CreatedAsync"/> for a 200 answer tagged with <paramref name="etag"/>.</summary>
+    public Task<IResult> OkAsync<TRequest, TResponse>(HttpRequest http, TRequest body, Func<Task<TResponse>> execute,
+        Func<TResponse, string?> etag, CancellationToken ct) =>
+        RunAsync(http, body, StatusCodes.Status200OK, execute, _ => null, etag, ct);
+
+    private async Task<IResult> RunAsync<TRequest, TResponse>(HttpRequest http, TRequest body, int status, Func<Task<TResponse>> execute,
+        Func<TResponse, string?> location, Func<TResponse, string?> etag, CancellationToken ct)
     {
         var options = json.Value.SerializerOptions;
-        var stored = await requests.RunAsync(scope, http.IdempotencyKey(), JsonSerializer.Serialize(body, options), async () =>
+        var request = new IdempotentRequest(http.Actor(), http.IdempotencyKey(), Operation(http), http.Path.Value ?? "",
+            JsonSerializer.Serialize(body, options));
+        var stored = await requests.RunAsync(request, async () =>
         {
             var response = await execute();
-            return new StoredResponse(StatusCodes.Status201Created, JsonSerializer.Serialize(response, options), location(response), false);
+            return new StoredResponse(status, JsonSerializer.Serialize(response, options), location(response), etag(response), false);
         }, ct);
-        return Replay(http, stored);
-    }
-
-    /// <summary>As <see cref="CreatedAsync"/> for a 200 answer; <paramref name="etag"/> tags a fresh (not replayed) response.</summary>
-    public async Task<IResult> OkAsync<TRequest, TResponse>(HttpRequest http, string scope, TRequest body,
-        Func<Task<TResponse>> execute, Func<TResponse, string> etag, CancellationToken ct)
-    {
-        var options = json.Value.SerializerOptions;
-        string? tag = null;
-        var stored = await requests.RunAsync(scope, http.IdempotencyKey(), JsonSerializer.Serialize(body, options), async () =>
-        {
-            var response = await execute();
-            tag = etag(response);
-            return new StoredResponse(StatusCodes.Status200OK, JsonSerializer.Serialize(response, options), null, false);
-        }, ct);
-        if (!stored.Replayed && tag is not null) http.HttpContext.Response.Headers.ETag = tag;
-        return Replay(http, stored);
-    }
-
-    private static IResult Replay(HttpRequest http, StoredResponse stored)
-    {
-        if (stored.Location is { } location) http.HttpContext.Response.Headers.Location = location;
-        if (stored.Replayed) http.HttpContext.Response.Headers[ReplayedHeader] = "true";
+        var headers = http.HttpContext.Response.Headers;
+        if (stored.Location is { } at) headers.Location = at;
+        if (stored.ETag is { } tag) headers.ETag = tag;
+        if (stored.Replayed) headers[ReplayedHeader] = "true";
         return Results.Content(stored.Body, "application/json", statusCode: stored.StatusCode);
     }
+
+    /// <summary>The endpoint's method and route template, e.g. <c>POST /api/orders/{id:guid}/{command}</c>.</summary>
+    private static string Operation(HttpRequest http) =>
+        $"{http.Method} {(http.HttpContext.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Path.Value}";
 }

@@ -26,10 +26,10 @@ internal sealed class Problems(ILogger<Problems> log) : IExceptionHandler
             NotFound e => Create(404, e.Code, "Not found.", e.Message),
             BusinessRuleViolation e => Create(409, e.Code, "Refused by a business rule.", e.Message),
             StaleVersion e => Create(412, StaleVersion.Code, "The resource changed since you read it.", e.Message),
-            IdempotencyKeyReused e => Create(422, IdempotencyKeyReused.Code, "Idempotency key reused.", e.Message),
+            IdempotencyKeyReused e => Create(422, e.Code, "Idempotency key reused.", e.Message),
             DbUpdateConcurrencyException => Create(409, "concurrency.conflict", "Concurrent change.",
                 "Someone else changed the same record at the same moment. Read it again and retry."),
-            BadHttpRequestException e => FromBadRequest(e),
+            BadHttpRequestException e => UnreadableRequests.Problem(http, e),
             WriteQueueTimeout e => Busy(http, e.RetryAfterSeconds, WriteQueueTimeout.Code, e.Message),
             _ when DatabaseErrors.IsDuplicate(exception) => Create(409, "conflict.duplicate", "Already exists.",
                 "Another request created the same record (same code or number) a moment earlier. Read it, or send another code."),
@@ -74,52 +74,4 @@ internal sealed class Problems(ILogger<Problems> log) : IExceptionHandler
         http.Response.StatusCode = problem.Status ?? 500;
         await http.Response.WriteAsJsonAsync(problem, (JsonSerializerOptions?)null, "application/problem+json", ct);
     }
-
-    private static ProblemDetails FromBadRequest(BadHttpRequestException e)
-    {
-        if (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-            return Create(413, "request.too_large", "The request body is too large.", e.Message);
-        if (e.InnerException is JsonException json)
-        {
-            var missing = MissingProperties(json.Message);
-            if (missing.Count > 0)
-            {
-                var text = $"Required {(missing.Count == 1 ? "property" : "properties")} missing: {string.Join(", ", missing.Select(m => $"'{m}'"))}.";
-                return Create(400, "request.malformed", "The request body is not valid JSON for this endpoint.", text,
-                    missing.ToDictionary(m => m, m => new[] { $"'{m}' is required." }));
-            }
-            var field = FieldOf(json.Path);
-            var message = $"The value at '{field}' is missing, of the wrong type or malformed.";
-            return Create(400, "request.malformed", "The request body is not valid JSON for this endpoint.", message,
-                new Dictionary<string, string[]> { [field] = [message] });
-        }
-        if (e.Message.Contains("body", StringComparison.OrdinalIgnoreCase)
-            && (e.Message.Contains("no body was provided", StringComparison.Ordinal) || e.Message.Contains("was not provided from body", StringComparison.Ordinal)))
-        {
-            const string text = "This request needs a JSON object in its body (Content-Type: application/json).";
-            return Create(400, "request.malformed", "The request body is missing.", text,
-                new Dictionary<string, string[]> { ["body"] = [text] });
-        }
-        return Create(e.StatusCode, "request.malformed", "The request could not be read.", e.Message);
-    }
-
-    /// <summary>Property names from System.Text.Json's "missing required properties including: 'a', 'b'." message.</summary>
-    private static List<string> MissingProperties(string message)
-    {
-        const string marker = "missing required properties including:";
-        var at = message.IndexOf(marker, StringComparison.Ordinal);
-        if (at < 0) return [];
-        var list = WithoutPath(message[(at + marker.Length)..]);
-        return list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(name => name.Trim('.', '\'', ' ')).Where(name => name.Length > 0).ToList();
-    }
-
-    private static string WithoutPath(string message)
-    {
-        var end = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return end > 0 ? message[..end] : message;
-    }
-
-    private static string FieldOf(string? path) =>
-        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
 }

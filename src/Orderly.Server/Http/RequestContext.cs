@@ -10,12 +10,18 @@ internal static class RequestContext
     public const string DefaultActor = "api";
     private const int MaxActorLength = 100;
 
-    /// <summary>The person or system acting, from <c>X-Actor</c>; recorded in history and the stock ledger.</summary>
+    /// <summary>
+    /// The person or system acting, from <c>X-Actor</c> (at most 100 characters of UTF-8 text, default "api"); recorded in
+    /// history and the stock ledger, and the caller an Idempotency-Key belongs to. Else 400 <c>request.actor_invalid</c>.
+    /// </summary>
     public static string Actor(this HttpRequest request)
     {
         var actor = request.Headers[ActorHeader].ToString().Trim();
         if (actor.Length > MaxActorLength)
             throw InvalidInput.ForField(ActorHeader, "request.actor_invalid", $"{ActorHeader} is at most {MaxActorLength} characters.");
+        if (actor.Any(c => char.IsControl(c) || c == '\uFFFD'))
+            throw InvalidInput.ForField(ActorHeader, "request.actor_invalid",
+                $"{ActorHeader} must be readable text in UTF-8, without control characters; it is recorded in the history.");
         return actor.Length == 0 ? DefaultActor : actor;
     }
 

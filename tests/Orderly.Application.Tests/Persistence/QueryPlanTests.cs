@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orderly.Application.Catalog;
 using Orderly.Application.Customers;
+using Orderly.Application.Idempotency;
 using Orderly.Application.Inventory;
 using Orderly.Application.Persistence;
 using Orderly.Application.Procurement;
@@ -43,6 +44,11 @@ public sealed class QueryPlanTests(QueryPlanTests.Book book) : IClassFixture<Que
             o.PlaceAsync(new PlaceOrderRequest([new OrderLineRequest("CHAI", 2m)], CustomerCode: "ALFKI"), "plan", default))),
         ["approving a held order (the review again: its promise, the customer's credit position)"] = new(b => b.With<OrderCommands>(c =>
             c.ExecuteAsync(b.Held, "approve", new OrderCommandRequest(Reason: "plan"), null, "plan", default))),
+        ["an idempotency key of its caller"] = new(b => b.With<IdempotentRequests>(r => r.RunAsync(
+            new IdempotentRequest("plan", "key-1", "POST /api/orders/", "/api/orders", "{}"),
+            () => Task.FromResult(new StoredResponse(201, "{}", null, null, false)), default))),
+        ["the oldest expired idempotency keys (purge)"] = new(b => b.With<IdempotencyKeyPurge>(p => p.PurgeExpiredAsync(1, default)),
+            OrderedByIndex: true),
         ["re-promising a queued SKU (open lines, stock, supply, links, open demand)"] = new(async b =>
         {
             await b.With<PromiseDates>(p => p.ChangedAsync(["CHAI"], default));

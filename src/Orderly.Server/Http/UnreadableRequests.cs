@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Orderly.Server.Http;
+
+/// <summary>
+/// What the framework refuses before an endpoint runs (<see cref="BadHttpRequestException"/>), as Problem Details:
+/// 413 <c>request.too_large</c> (<see cref="BodySizeLimit"/>); 400 <c>request.duplicate_key</c> for a JSON object that
+/// names a property twice (RFC 8259 leaves it undefined, so Orderly refuses instead of letting the last one win);
+/// otherwise 400 <c>request.malformed</c>, with a field error at the JSON path or under the query/route parameter's name.
+/// </summary>
+internal static class UnreadableRequests
+{
+    public const string DuplicateKeyCode = "request.duplicate_key";
+    private const string Malformed = "request.malformed";
+    private const string NotValidJson = "The request body is not valid JSON for this endpoint.";
+
+    public static ProblemDetails Problem(HttpContext http, BadHttpRequestException e)
+    {
+        if (e.StatusCode == StatusCodes.Status413PayloadTooLarge) return BodySizeLimit.Problem(http.Request.ContentLength);
+        if (e.InnerException is JsonException json) return FromJson(json);
+        if (Parameter(e.Message) is { } parameter)
+        {
+            var text = $"The parameter '{parameter}' is missing or not of its type ({e.Message.TrimEnd('.')}).";
+            return Problems.Create(400, Malformed, "A parameter of the request is not valid.", text, Field(parameter, text));
+        }
+        if (e.Message.Contains("body", StringComparison.OrdinalIgnoreCase)
+            && (e.Message.Contains("no body was provided", StringComparison.Ordinal) || e.Message.Contains("was not provided from body", StringComparison.Ordinal)))
+        {
+            const string text = "This request needs a JSON object in its body (Content-Type: application/json).";
+            return Problems.Create(400, Malformed, "The request body is missing.", text, Field("body", text));
+        }
+        return Problems.Create(e.StatusCode, Malformed, "The request could not be read.", e.Message);
+    }
+
+    private static ProblemDetails FromJson(JsonException json)
+    {
+        var field = FieldOf(json.Path);
+        if (DuplicateProperty(json.Message) is { } key)
+        {
+            var text = $"The property '{key}' appears more than once in the same object (at '{field}'). Send each property once.";
+            return Problems.Create(400, DuplicateKeyCode, "The request body names a property twice.", text, Field(field, text));
+        }
+        var missing = MissingProperties(json.Message);
+        if (missing.Count > 0)
+        {
+            var text = $"Required {(missing.Count == 1 ? "property" : "properties")} missing: {string.Join(", ", missing.Select(m => $"'{m}'"))}.";
+            return Problems.Create(400, Malformed, NotValidJson, text, missing.ToDictionary(m => m, m => new[] { $"'{m}' is required." }));
+        }
+        var message = $"The value at '{field}' is missing, of the wrong type or malformed.";
+        return Problems.Create(400, Malformed, NotValidJson, message, Field(field, message));
+    }
+
+    private static Dictionary<string, string[]> Field(string field, string message) => new() { [field] = [message] };
+
+    /// <summary>The property of System.Text.Json's "Duplicate property 'x' encountered during deserialization of type 'T'." message.</summary>
+    private static string? DuplicateProperty(string message)
+    {
+        const string marker = "Duplicate property '";
+        if (!message.StartsWith(marker, StringComparison.Ordinal)) return null;
+        var end = message.IndexOf('\'', marker.Length);
+        return end > marker.Length ? message[marker.Length..end] : null;
+    }
+
+    /// <summary>The parameter of the framework's <c>Failed to bind parameter "int? page" from "abc".</c> and
+    /// <c>Required parameter "Guid id" was not provided from route.</c> messages.</summary>
+    private static string? Parameter(string message)
+    {
+        foreach (var marker in (string[])["Failed to bind parameter \"", "Required parameter \""])
+        {
+            if (!message.StartsWith(marker, StringComparison.Ordinal)) continue;
+            var end = message.IndexOf('"', marker.Length);
+            if (end < 0) return null;
+            var declaration = message[marker.Length..end];
+            return declaration[(declaration.LastIndexOf(' ') + 1)..];
+        }
+        return null;
+    }
+
+    /// <summary>Property names from System.Text.Json's "missing required properties including: 'a', 'b'." message.</summary>
+    private static List<string> MissingProperties(string message)
+    {
+        const string marker = "missing required properties including:";
+        var at = message.IndexOf(marker, StringComparison.Ordinal);
+        if (at < 0) return [];
+        var list = WithoutPath(message[(at + marker.Length)..]);
+        return list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(name => name.Trim('.', '\'', ' ')).Where(name => name.Length > 0).ToList();
+    }
+
+    private static string WithoutPath(string message)
+    {
+        var end = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return end > 0 ? message[..end] : message;
+    }
+
+    private static string FieldOf(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+}

@@ -1,0 +1,52 @@
+namespace Orderly.Server;
+
+/// <summary>
+/// Background work that runs every <see cref="Interval"/>, the first time one interval after start; an interval of
+/// zero or less turns it off (said once in the log, under <see cref="Setting"/>). Each run gets its own DI scope. A
+/// failed run is logged and the next one still comes.
+/// </summary>
+internal abstract class PeriodicService(IServiceScopeFactory scopes, ILogger log) : BackgroundService
+{
+    /// <summary>What the work is, for the log, e.g. "Replenishment scan".</summary>
+    protected abstract string Name { get; }
+
+    /// <summary>The configuration key of the interval, for the log.</summary>
+    protected abstract string Setting { get; }
+
+    protected abstract TimeSpan Interval { get; }
+
+    /// <summary>One run, with the services of its own scope.</summary>
+    protected abstract Task RunOnceAsync(IServiceProvider services, CancellationToken ct);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (Interval <= TimeSpan.Zero)
+        {
+            log.LogInformation("{Name} is off ({Setting} = {Interval}).", Name, Setting, Interval);
+            return;
+        }
+        log.LogInformation("{Name} runs every {Interval}.", Name, Interval);
+        using var timer = new PeriodicTimer(Interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken)) await RunGuardedAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host is stopping.
+        }
+    }
+
+    private async Task RunGuardedAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await RunOnceAsync(scope.ServiceProvider, stoppingToken);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            log.LogError(e, "{Name} failed; it runs again at the next interval.", Name);
+        }
+    }
+}
