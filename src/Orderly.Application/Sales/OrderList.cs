@@ -36,7 +36,7 @@ public sealed class OrderList(OrderlyDbContext db, OrderlyOptions options)
         var after = q.Cursor is null ? null : OrderListCursor.Decode(q.Cursor);
         var rows = await Page(filter, after, (q.Page ?? 1) - 1, q.PageSize).ToListAsync(ct);
         var items = rows.Take(q.PageSize).Select(r => new OrderSummaryView(r.Order.Id.Value, r.Order.Number, r.Order.CustomerId.Value,
-            r.Order.Status.ToString(), r.Order.TotalAmount(options.Rounding), r.Order.Currency, r.Order.ReceivedAt, r.Order.Version)).ToList();
+            r.Order.Status.ToString(), NumberForm.Money(r.Order.TotalAmount(options.Rounding), r.Order.CurrencyUnit), r.Order.Currency, r.Order.ReceivedAt, r.Order.Version)).ToList();
         var next = rows.Count > q.PageSize ? new OrderListCursor(rows[q.PageSize - 1].Key, rows[q.PageSize - 1].Order.Number).Encode() : null;
         int? total = q.IncludeTotal ? await Matching(filter).CountAsync(ct) : null;
         return new OrderPage(items, after is null ? q.Page ?? 1 : null, q.PageSize, total, next);
