@@ -22,16 +22,16 @@ internal sealed class RefusalResponses : IOpenApiOperationTransformer
 
         operation.Responses ??= new OpenApiResponses();
         if (hasBody || hasParameters || isWrite)
-            Add(operation, context, "400", "The request is not valid: a malformed body, parameter or header, or a field a rule refuses (see `errors`).");
-        if (hasPathId) Add(operation, context, "404", "Nothing has the id (or code) in the path.");
+            Add(operation, context, "400");
+        if (hasPathId) Add(operation, context, "404");
         if (hasBody)
         {
-            Add(operation, context, "413", "The body is larger than 1 MiB (`request.too_large`).");
-            Add(operation, context, "415", "The body is not sent as `Content-Type: application/json` (`request.unsupported_media_type`).");
+            Add(operation, context, "413");
+            Add(operation, context, "415");
         }
         if (isWrite)
         {
-            var busy = Add(operation, context, "503", "The write waited too long for its turn, or the database stayed busy; retry after `Retry-After` seconds.");
+            var busy = Add(operation, context, "503");
             busy.Headers ??= new Dictionary<string, IOpenApiHeader>();
             busy.Headers["Retry-After"] = new OpenApiHeader
             {
@@ -44,12 +44,30 @@ internal sealed class RefusalResponses : IOpenApiOperationTransformer
         return Task.CompletedTask;
     }
 
-    private static OpenApiResponse Add(OpenApiOperation operation, OpenApiOperationTransformerContext context, string status, string description)
+    private static readonly Dictionary<string, string> Meanings = new(StringComparer.Ordinal)
+    {
+        ["400"] = "The request is not valid: a malformed body, parameter or header, or a field a rule refuses (see `errors`).",
+        ["404"] = "Nothing has the id (or code) in the path.",
+        ["409"] = "Refused by a business rule (the `code` names it, e.g. `order.command_not_allowed`), or a duplicate code.",
+        ["412"] = "If-Match names an older version than the resource's (`concurrency.stale_version`): read it again.",
+        ["413"] = "The body is larger than 1 MiB (`request.too_large`).",
+        ["415"] = "The body is not sent as `Content-Type: application/json` (`request.unsupported_media_type`).",
+        ["422"] = "The Idempotency-Key was used before with another body (`idempotency.key_reused`).",
+        ["503"] = "The write waited too long for its turn, or the database stayed busy; retry after `Retry-After` seconds.",
+    };
+
+    /// <summary>The bare reason phrases the framework writes, which <see cref="Meanings"/> replaces.</summary>
+    private static readonly HashSet<string> ReasonPhrases = new(StringComparer.Ordinal)
+    {
+        "Bad Request", "Not Found", "Conflict", "Precondition Failed", "Unprocessable Entity", "Payload Too Large", "Content Too Large",
+    };
+
+    private static OpenApiResponse Add(OpenApiOperation operation, OpenApiOperationTransformerContext context, string status)
     {
         if (operation.Responses!.TryGetValue(status, out var existing) && existing is OpenApiResponse known) return known;
         var response = new OpenApiResponse
         {
-            Description = description,
+            Description = Meanings[status],
             Content = new Dictionary<string, OpenApiMediaType>
             {
                 ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(DocumentFacts.ProblemSchema, context.Document) },
@@ -62,17 +80,7 @@ internal sealed class RefusalResponses : IOpenApiOperationTransformer
     /// <summary>Replaces the bare reason phrase (<c>Conflict</c>) the framework writes with what the status means here.</summary>
     private static void Describe(string status, OpenApiResponse response)
     {
-        var meaning = status switch
-        {
-            "400" => "The request is not valid: a malformed body, parameter or header, or a field a rule refuses (see `errors`).",
-            "404" => "Nothing has the id (or code) in the path.",
-            "409" => "Refused by a business rule (the `code` names it, e.g. `order.command_not_allowed`), or a duplicate code.",
-            "412" => "If-Match names an older version than the resource's (`concurrency.stale_version`): read it again.",
-            "422" => "The Idempotency-Key was used before with another body (`idempotency.key_reused`).",
-            _ => null,
-        };
-        if (meaning is not null && response.Description is null or "Bad Request" or "Not Found" or "Conflict" or "Precondition Failed"
-                or "Unprocessable Entity" or "Payload Too Large" or "Content Too Large")
+        if (Meanings.TryGetValue(status, out var meaning) && (response.Description is null || ReasonPhrases.Contains(response.Description)))
             response.Description = meaning;
     }
 }
