@@ -31,6 +31,13 @@ internal sealed class AllowedValues : IOpenApiSchemaTransformer
 
     private static readonly IReadOnlyList<string> HoldReasons = Enum.GetNames<HoldReason>();
 
+    /// <summary>The action of a history entry: the first one's, then any command's (review included: the system's own).</summary>
+    private static readonly IReadOnlyList<string> OrderHistoryActions =
+        [OrderHistoryEntry.ReceivedAction, .. Enum.GetValues<OrderCommand>().Select(c => c.ToActionName())];
+
+    private static readonly IReadOnlyList<string> PurchaseOrderHistoryActions =
+        [PurchaseOrderHistoryEntry.DraftedAction, .. Enum.GetValues<PurchaseOrderCommand>().Select(c => c.ToActionName())];
+
     private static readonly Dictionary<(Type, string), IReadOnlyList<string>> Known = new()
     {
         [(typeof(OrderView), "status")] = OrderStatuses,
@@ -38,11 +45,13 @@ internal sealed class AllowedValues : IOpenApiSchemaTransformer
         [(typeof(OrderView), "allowedActions")] = OrderActions,
         [(typeof(OrderSummaryView), "status")] = OrderStatuses,
         [(typeof(OrderFlowView), "status")] = OrderStatuses,
+        [(typeof(OrderHistoryView), "action")] = OrderHistoryActions,
         [(typeof(OrderHistoryView), "from")] = OrderStatuses,
         [(typeof(OrderHistoryView), "to")] = OrderStatuses,
         [(typeof(PurchaseOrderView), "status")] = PurchaseOrderStatuses,
         [(typeof(PurchaseOrderView), "allowedActions")] = PurchaseOrderActions,
         [(typeof(PurchaseOrderSummaryView), "status")] = PurchaseOrderStatuses,
+        [(typeof(PurchaseOrderHistoryView), "action")] = PurchaseOrderHistoryActions,
         [(typeof(PurchaseOrderHistoryView), "from")] = PurchaseOrderStatuses,
         [(typeof(PurchaseOrderHistoryView), "to")] = PurchaseOrderStatuses,
         [(typeof(FlowPurchaseOrderLine), "status")] = PurchaseOrderStatuses,
