@@ -6,6 +6,7 @@ using Orderly.Application.Persistence;
 using Orderly.Server.Demo;
 using Orderly.Server.Endpoints;
 using Orderly.Server.Http;
+using Orderly.Server.OpenApi;
 
 var seedDemo = args.Contains(DemoData.Flag);
 // The content root is the server's own folder, so its appsettings.json applies wherever `dotnet run` is typed.
@@ -28,7 +29,7 @@ builder.Services.AddHostedService<Orderly.Server.Sales.PromiseRefreshService>();
 builder.Services.AddHostedService<Orderly.Server.Idempotency.IdempotencyPurgeService>();
 builder.Services.AddExceptionHandler<Problems>();
 builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(o => o.AddOrderlyContract());
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o));
 builder.WebHost.ConfigureKestrel(k =>

@@ -29,7 +29,7 @@ public sealed class InvoiceUseCases(OrderlyDbContext db, OrderStore orders, Docu
             var order = await orders.ForChangeAsync(orderId, expectedVersion, ct);
             var invoice = await InvoiceAsync(order, actor, ct);
             await db.SaveChangesAsync(ct);
-            return View(invoice);
+            return (await ViewsAsync([invoice], ct))[0];
         }, ct);
 
     internal async Task<Invoice> InvoiceAsync(SalesOrder order, string actor, CancellationToken ct)
@@ -52,7 +52,7 @@ public sealed class InvoiceUseCases(OrderlyDbContext db, OrderStore orders, Docu
             var order = await orders.ForChangeAsync(invoice.OrderId.Value, null, ct);
             var payment = RecordPayment(order, invoice, request, actor);
             await db.SaveChangesAsync(ct);
-            return View(payment);
+            return View(payment, Currency.Of(invoice.Currency));
         }, ct);
 
     /// <summary>Pays <paramref name="invoiceNumber"/>, or the order's oldest open invoice when none is named.</summary>
@@ -67,17 +67,20 @@ public sealed class InvoiceUseCases(OrderlyDbContext db, OrderStore orders, Docu
         return RecordPayment(order, invoice, request, actor);
     }
 
-    public async Task<InvoiceView> GetAsync(Guid invoiceId, CancellationToken ct) =>
-        View(await db.Invoices.AsNoTracking().Include(i => i.Lines).Include(i => i.Payments)
-                 .SingleOrDefaultAsync(i => i.Id == InvoiceId.From(invoiceId), ct)
-             ?? throw InvoiceNotFound(invoiceId.ToString()));
+    public async Task<InvoiceView> GetAsync(Guid invoiceId, CancellationToken ct)
+    {
+        var invoice = await db.Invoices.AsNoTracking().Include(i => i.Lines).Include(i => i.Payments)
+                          .SingleOrDefaultAsync(i => i.Id == InvoiceId.From(invoiceId), ct)
+                      ?? throw InvoiceNotFound(invoiceId.ToString());
+        return (await ViewsAsync([invoice], ct))[0];
+    }
 
     public async Task<IReadOnlyList<InvoiceView>> OfOrderAsync(Guid orderId, CancellationToken ct)
     {
         await orders.EnsureExistsAsync(orderId, ct);
         var invoices = await db.Invoices.AsNoTracking().Include(i => i.Lines).Include(i => i.Payments)
             .Where(i => i.OrderId == OrderId.From(orderId)).OrderBy(i => i.Number).ToListAsync(ct);
-        return invoices.Select(View).ToList();
+        return await ViewsAsync(invoices, ct);
     }
 
     public async Task<IReadOnlyList<PaymentView>> PaymentsAsync(Guid invoiceId, CancellationToken ct) =>
@@ -99,10 +102,23 @@ public sealed class InvoiceUseCases(OrderlyDbContext db, OrderStore orders, Docu
 
     private static NotFound InvoiceNotFound(string which) => new("invoice.not_found", $"No invoice {which} was found.");
 
-    private static InvoiceView View(Invoice i) => new(i.Id.Value, i.Number, i.OrderId.Value, i.Currency, i.IssuedOn, i.DueOn,
-        i.NetAmount, i.TaxAmount, i.TotalAmount, i.PaidAmount, i.OpenAmount,
-        i.Lines.Select(l => new InvoiceLineView(l.OrderLineNo, l.Sku, l.Quantity, l.UnitPrice, l.TaxRate, l.NetAmount, l.TaxAmount, l.GrossAmount)).ToList(),
-        i.Payments.Select(View).ToList());
+    private async Task<IReadOnlyList<InvoiceView>> ViewsAsync(IReadOnlyList<Invoice> invoices, CancellationToken ct)
+    {
+        var unitDecimals = await db.UnitDecimalsAsync(invoices.SelectMany(i => i.Lines).Select(l => l.Sku), ct);
+        return invoices.Select(i => View(i, unitDecimals)).ToList();
+    }
 
-    private static PaymentView View(Payment p) => new(p.Id, p.InvoiceId.Value, p.Amount, p.ReceivedOn, p.Reference, p.RecordedBy, p.RecordedAt);
+    private static InvoiceView View(Invoice i, IReadOnlyDictionary<string, int> unitDecimals)
+    {
+        var currency = Currency.Of(i.Currency);
+        decimal Money(decimal amount) => NumberForm.Money(amount, currency);
+        return new InvoiceView(i.Id.Value, i.Number, i.OrderId.Value, i.Currency, i.IssuedOn, i.DueOn,
+            Money(i.NetAmount), Money(i.TaxAmount), Money(i.TotalAmount), Money(i.PaidAmount), Money(i.OpenAmount),
+            i.Lines.Select(l => new InvoiceLineView(l.OrderLineNo, l.Sku, NumberForm.Quantity(l.Quantity, unitDecimals.GetValueOrDefault(l.Sku)),
+                NumberForm.Price(l.UnitPrice, currency), NumberForm.Rate(l.TaxRate), Money(l.NetAmount), Money(l.TaxAmount), Money(l.GrossAmount))).ToList(),
+            i.Payments.Select(p => View(p, currency)).ToList());
+    }
+
+    private static PaymentView View(Payment p, Currency currency) =>
+        new(p.Id, p.InvoiceId.Value, NumberForm.Money(p.Amount, currency), p.ReceivedOn, p.Reference, p.RecordedBy, p.RecordedAt);
 }

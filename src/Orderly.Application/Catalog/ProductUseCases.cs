@@ -13,7 +13,8 @@ public sealed record ProductView(
     Guid Id, string Sku, string Name, string Unit, int UnitDecimals, decimal ListPrice, string Currency, decimal TaxRate, decimal MaxDiscountPercent)
 {
     public static ProductView Of(Product p) =>
-        new(p.Id.Value, p.Sku, p.Name, p.Unit, p.UnitDecimals, p.ListPrice, p.Currency, p.TaxRate, p.MaxDiscountPercent);
+        new(p.Id.Value, p.Sku, p.Name, p.Unit, p.UnitDecimals, NumberForm.Price(p.ListPrice, Domain.Common.Currency.Of(p.Currency)), p.Currency,
+            NumberForm.Rate(p.TaxRate), NumberForm.Rate(p.MaxDiscountPercent));
 }
 
 /// <summary>Defines products and reads them back.</summary>

@@ -13,7 +13,7 @@ public sealed record CustomerView(Guid Id, string Code, string Name, string Curr
     Guid? PreferredWarehouseId)
 {
     public static CustomerView Of(Customer c) =>
-        new(c.Id.Value, c.Code, c.Name, c.Currency, c.CreditLimit, c.PaymentTermsDays, c.PreferredWarehouseId?.Value);
+        new(c.Id.Value, c.Code, c.Name, c.Currency, NumberForm.Money(c.CreditLimit, c.Currency), c.PaymentTermsDays, c.PreferredWarehouseId?.Value);
 }
 
 /// <summary>Registers customers and reads them back.</summary>

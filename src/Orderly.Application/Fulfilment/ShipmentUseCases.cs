@@ -23,7 +23,7 @@ public sealed class ShipmentUseCases(OrderlyDbContext db, OrderStore orders, Sto
             var order = await orders.ForChangeAsync(orderId, expectedVersion, ct);
             var shipment = await ShipAsync(order, lines, actor, ct);
             await db.SaveChangesAsync(ct);
-            return View(shipment, await db.WarehouseCodesAsync(ct));
+            return View(shipment, await db.WarehouseCodesAsync(ct), order.Lines.ToDictionary(l => l.Sku, l => l.UnitDecimals));
         }, ct);
 
     internal async Task<Shipment> ShipAsync(SalesOrder order, IReadOnlyList<ShipLineRequest>? lines, string actor, CancellationToken ct)
@@ -45,7 +45,8 @@ public sealed class ShipmentUseCases(OrderlyDbContext db, OrderStore orders, Sto
         var shipments = await db.Shipments.AsNoTracking().Include(s => s.Lines)
             .Where(s => s.OrderId == OrderId.From(orderId)).OrderBy(s => s.Number).ToListAsync(ct);
         var codes = await db.WarehouseCodesAsync(ct);
-        return shipments.Select(s => View(s, codes)).ToList();
+        var unitDecimals = await db.UnitDecimalsAsync(shipments.SelectMany(s => s.Lines).Select(l => l.Sku), ct);
+        return shipments.Select(s => View(s, codes, unitDecimals)).ToList();
     }
 
     /// <summary>One shipment of the order; 404 <c>shipment.not_found</c> when the order has no shipment with this id.</summary>
@@ -53,7 +54,8 @@ public sealed class ShipmentUseCases(OrderlyDbContext db, OrderStore orders, Sto
         (await OfOrderAsync(orderId, ct)).SingleOrDefault(s => s.Id == shipmentId)
         ?? throw new NotFound("shipment.not_found", $"Order {orderId} has no shipment {shipmentId}.");
 
-    private static ShipmentView View(Shipment s, IReadOnlyDictionary<WarehouseId, string> codes) =>
+    private static ShipmentView View(Shipment s, IReadOnlyDictionary<WarehouseId, string> codes, IReadOnlyDictionary<string, int> unitDecimals) =>
         new(s.Id.Value, s.Number, s.OrderId.Value, s.ShippedAt, s.ShippedBy,
-            s.Lines.Select(l => new ShipmentLineView(l.OrderLineNo, l.Sku, codes.GetValueOrDefault(l.WarehouseId, "?"), l.Quantity)).ToList());
+            s.Lines.Select(l => new ShipmentLineView(l.OrderLineNo, l.Sku, codes.GetValueOrDefault(l.WarehouseId, "?"),
+                NumberForm.Quantity(l.Quantity, unitDecimals.GetValueOrDefault(l.Sku)))).ToList());
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Orderly.Application.Common;
 using Orderly.Application.Persistence;
 using Orderly.Application.Sales;
+using Orderly.Domain.Catalog;
 using Orderly.Domain.Common;
 using Orderly.Domain.Inventory;
 
@@ -22,10 +23,10 @@ public sealed class StockUseCases(OrderlyDbContext db, StockLedger ledger, Backo
     public async Task<StockView> ReceiveAsync(ReceiveStockRequest r, string actor, CancellationToken ct) =>
         await db.InTransactionAsync(async () =>
         {
-            var (warehouse, sku) = await ResolveAsync(r.WarehouseCode, r.Sku, r.Quantity, "quantity", mustBePositive: true, ct);
-            await ledger.ReceiveAsync(warehouse.Id, sku, r.Quantity, r.Reference ?? "receipt", actor, ct);
-            await backorders.StockArrivedAsync(sku, r.Reference ?? "stock receipt", actor, ct);
-            return await GetAsync(warehouse, sku, ct);
+            var (warehouse, product) = await ResolveAsync(r.WarehouseCode, r.Sku, r.Quantity, "quantity", mustBePositive: true, ct);
+            await ledger.ReceiveAsync(warehouse.Id, product.Sku, r.Quantity, r.Reference ?? "receipt", actor, ct);
+            await backorders.StockArrivedAsync(product.Sku, r.Reference ?? "stock receipt", actor, ct);
+            return await GetAsync(warehouse, product, ct);
         }, ct);
 
     public async Task<StockView> AdjustAsync(AdjustStockRequest r, string actor, CancellationToken ct) =>
@@ -33,11 +34,11 @@ public sealed class StockUseCases(OrderlyDbContext db, StockLedger ledger, Backo
         {
             if (string.IsNullOrWhiteSpace(r.Reason))
                 throw InvalidInput.ForField("reason", "stock.reason_required", "Say why the stock is adjusted (count, damage, ...).");
-            var (warehouse, sku) = await ResolveAsync(r.WarehouseCode, r.Sku, r.Change, "change", mustBePositive: false, ct);
-            await ledger.AdjustAsync(warehouse.Id, sku, r.Change, r.Reason, actor, ct);
-            if (r.Change > 0) await backorders.StockArrivedAsync(sku, $"stock found: {r.Reason}", actor, ct);
-            else await promises.ChangedAsync([sku], ct); // less free stock: promises that counted on it move
-            return await GetAsync(warehouse, sku, ct);
+            var (warehouse, product) = await ResolveAsync(r.WarehouseCode, r.Sku, r.Change, "change", mustBePositive: false, ct);
+            await ledger.AdjustAsync(warehouse.Id, product.Sku, r.Change, r.Reason, actor, ct);
+            if (r.Change > 0) await backorders.StockArrivedAsync(product.Sku, $"stock found: {r.Reason}", actor, ct);
+            else await promises.ChangedAsync([product.Sku], ct); // less free stock: promises that counted on it move
+            return await GetAsync(warehouse, product, ct);
         }, ct);
 
     public async Task<IReadOnlyList<StockView>> QueryAsync(string? sku, string? warehouseCode, CancellationToken ct)
@@ -47,7 +48,8 @@ public sealed class StockUseCases(OrderlyDbContext db, StockLedger ledger, Backo
                           where (sku == null || s.Sku == sku) && (warehouseCode == null || w.Code == warehouseCode)
                           orderby s.Sku, w.Priority
                           select new { w.Code, s.Sku, s.OnHand, s.Reserved }).ToListAsync(ct);
-        return rows.Select(x => new StockView(x.Code, x.Sku, x.OnHand, x.Reserved, x.OnHand - x.Reserved)).ToList();
+        var unitDecimals = await db.UnitDecimalsAsync(rows.Select(x => x.Sku), ct);
+        return rows.Select(x => View(x.Code, x.Sku, x.OnHand, x.Reserved, unitDecimals.GetValueOrDefault(x.Sku))).ToList();
     }
 
     /// <summary>The newest <paramref name="limit"/> movements (1 to 1000, default 100); another limit is a 400 <c>stock.query_invalid</c>.</summary>
@@ -62,11 +64,14 @@ public sealed class StockUseCases(OrderlyDbContext db, StockLedger ledger, Backo
                           where (sku == null || m.Sku == sku) && (order == null || m.OrderId == order)
                           orderby m.Id descending
                           select new { m, w.Code }).Take(take).ToListAsync(ct);
-        return rows.Select(x => new StockMovementView(x.m.Id, x.Code, x.m.Sku, x.m.Kind.ToString(), x.m.OnHandChange, x.m.ReservedChange,
+        var unitDecimals = await db.UnitDecimalsAsync(rows.Select(x => x.m.Sku), ct);
+        decimal Quantity(decimal q, string sku) => NumberForm.Quantity(q, unitDecimals.GetValueOrDefault(sku));
+        return rows.Select(x => new StockMovementView(x.m.Id, x.Code, x.m.Sku, x.m.Kind.ToString(),
+            Quantity(x.m.OnHandChange, x.m.Sku), Quantity(x.m.ReservedChange, x.m.Sku),
             x.m.OrderId?.Value, x.m.Reference, x.m.Actor, x.m.At)).ToList();
     }
 
-    private async Task<(Warehouse Warehouse, string Sku)> ResolveAsync(string warehouseCode, string sku, decimal quantity, string field,
+    private async Task<(Warehouse Warehouse, Product Product)> ResolveAsync(string warehouseCode, string sku, decimal quantity, string field,
         bool mustBePositive, CancellationToken ct)
     {
         var errors = new FieldErrors();
@@ -79,12 +84,16 @@ public sealed class StockUseCases(OrderlyDbContext db, StockLedger ledger, Backo
             errors.Add(field, $"'{product.Unit}' allows {product.UnitDecimals} decimal(s).");
         else Limits.QuantityFits(errors, field, quantity);
         errors.ThrowIfAny("stock.invalid", "The stock movement cannot be posted as sent.");
-        return (warehouse!, product!.Sku);
+        return (warehouse!, product!);
     }
 
-    private async Task<StockView> GetAsync(Warehouse warehouse, string sku, CancellationToken ct)
+    private async Task<StockView> GetAsync(Warehouse warehouse, Product product, CancellationToken ct)
     {
-        var level = await db.StockLevels.AsNoTracking().SingleAsync(s => s.WarehouseId == warehouse.Id && s.Sku == sku, ct);
-        return new StockView(warehouse.Code, sku, level.OnHand, level.Reserved, level.OnHand - level.Reserved);
+        var level = await db.StockLevels.AsNoTracking().SingleAsync(s => s.WarehouseId == warehouse.Id && s.Sku == product.Sku, ct);
+        return View(warehouse.Code, product.Sku, level.OnHand, level.Reserved, product.UnitDecimals);
     }
+
+    private static StockView View(string warehouseCode, string sku, decimal onHand, decimal reserved, int unitDecimals) =>
+        new(warehouseCode, sku, NumberForm.Quantity(onHand, unitDecimals), NumberForm.Quantity(reserved, unitDecimals),
+            NumberForm.Quantity(onHand - reserved, unitDecimals));
 }

@@ -28,7 +28,8 @@ public sealed class GoodsReceiptUseCases(
             db.GoodsReceipts.Add(receipt);
             await ledger.ReceiveAsync(order.WarehouseId, receipt.Sku, receipt.Quantity, order.Number, actor, ct);
             var decisions = await backorders.StockArrivedAsync(receipt.Sku, order.Number, actor, ct);
-            return new ReceiptOutcome(PurchaseOrderViews.Of(receipt, await WarehouseCodeAsync(receipt, ct)), order.Number,
+            var unitDecimals = await db.UnitDecimalsAsync([receipt.Sku], ct);
+            return new ReceiptOutcome(PurchaseOrderViews.Of(receipt, await WarehouseCodeAsync(receipt, ct), unitDecimals), order.Number,
                 order.Status.ToString(), order.Version, decisions);
         }, ct);
 
@@ -40,7 +41,8 @@ public sealed class GoodsReceiptUseCases(
                           where r.PurchaseOrderId == PurchaseOrderId.From(purchaseOrderId)
                           orderby r.Id
                           select new { Receipt = r, w.Code }).ToListAsync(ct);
-        return rows.Select(x => PurchaseOrderViews.Of(x.Receipt, x.Code)).ToList();
+        var unitDecimals = await db.UnitDecimalsAsync(rows.Select(x => x.Receipt.Sku), ct);
+        return rows.Select(x => PurchaseOrderViews.Of(x.Receipt, x.Code, unitDecimals)).ToList();
     }
 
     public async Task<GoodsReceiptView> GetAsync(Guid purchaseOrderId, long receiptId, CancellationToken ct) =>

@@ -13,7 +13,8 @@ namespace Orderly.Application.Procurement;
 /// </summary>
 public sealed class PurchaseOrderCommands(OrderlyDbContext db, PurchaseOrderStore store, PromiseDates promises, TimeProvider clock)
 {
-    private static readonly PurchaseOrderCommand[] Invocable = [PurchaseOrderCommand.Send, PurchaseOrderCommand.Confirm, PurchaseOrderCommand.Cancel];
+    /// <summary>The commands <c>POST /api/purchase-orders/{id}/{command}</c> runs; goods are received through /receipts.</summary>
+    public static readonly IReadOnlyList<PurchaseOrderCommand> Invocable = [PurchaseOrderCommand.Send, PurchaseOrderCommand.Confirm, PurchaseOrderCommand.Cancel];
 
     public async Task<PurchaseOrderView> ExecuteAsync(Guid id, string action, PurchaseOrderCommandRequest body, int? expectedVersion,
         string actor, CancellationToken ct)

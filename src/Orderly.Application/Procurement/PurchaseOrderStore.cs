@@ -39,14 +39,19 @@ public sealed class PurchaseOrderStore(OrderlyDbContext db, OrderlyOptions optio
                            select new { Link = l, s.Number }).ToListAsync(ct);
 
         var currency = Currency.Of(o.Currency);
-        var lines = o.Lines.OrderBy(l => l.LineNo).Select(l => new PurchaseOrderLineView(
-            l.LineNo, l.Sku, l.Quantity, l.ReceivedQuantity, l.OpenQuantity, l.UnitPrice,
-            PurchaseOrderViews.Amount(l, currency, options.Rounding),
-            links.Where(x => x.Link.PurchaseOrderLineNo == l.LineNo)
-                .Select(x => new BackorderLinkView(x.Link.OrderId.Value, x.Number, x.Link.OrderLineNo, x.Link.Quantity, x.Link.LinkedAt))
-                .ToList())).ToList();
+        var unitDecimals = await db.UnitDecimalsAsync(o.Lines.Select(l => l.Sku), ct);
+        var lines = o.Lines.OrderBy(l => l.LineNo).Select(l =>
+        {
+            decimal Quantity(decimal q) => NumberForm.Quantity(q, unitDecimals.GetValueOrDefault(l.Sku));
+            return new PurchaseOrderLineView(l.LineNo, l.Sku, Quantity(l.Quantity), Quantity(l.ReceivedQuantity), Quantity(l.OpenQuantity),
+                NumberForm.Price(l.UnitPrice, currency), PurchaseOrderViews.Amount(l, currency, options.Rounding),
+                links.Where(x => x.Link.PurchaseOrderLineNo == l.LineNo)
+                    .Select(x => new BackorderLinkView(x.Link.OrderId.Value, x.Number, x.Link.OrderLineNo, Quantity(x.Link.Quantity), x.Link.LinkedAt))
+                    .ToList());
+        }).ToList();
         return new PurchaseOrderView(o.Id.Value, o.Number, supplier.Id.Value, supplier.Code, supplier.Name, warehouseCode, o.Currency,
-            o.Status.ToString(), o.ExpectedDate, o.PromisedDate, o.IsLate(Today), o.Origin, lines.Sum(l => l.Amount),
+            o.Status.ToString(), o.ExpectedDate, o.PromisedDate, o.IsLate(Today), o.Origin,
+            NumberForm.Money(lines.Sum(l => l.Amount), currency),
             o.CreatedAt, o.UpdatedAt, o.Version, o.AllowedCommands.Select(c => c.ToActionName()).ToList(), lines,
             history.Select(PurchaseOrderViews.Of).ToList());
     }

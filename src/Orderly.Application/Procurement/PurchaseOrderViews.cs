@@ -37,18 +37,21 @@ public sealed record ReceiptOutcome(
 
 internal static class PurchaseOrderViews
 {
+    /// <summary>The line's amount, rounded to the minor unit and written at it (NumberForm).</summary>
     public static decimal Amount(PurchaseOrderLine line, Currency currency, MoneyRounding rounding) =>
-        rounding.Round(line.Quantity * line.UnitPrice, currency);
+        NumberForm.Money(rounding.Round(line.Quantity * line.UnitPrice, currency), currency);
 
+    /// <summary>The sum of the line amounts, written at the minor unit (0.00 for no lines).</summary>
     public static decimal Total(PurchaseOrder o, MoneyRounding rounding)
     {
         var currency = Currency.Of(o.Currency);
-        return o.Lines.Sum(l => Amount(l, currency, rounding));
+        return NumberForm.Money(o.Lines.Sum(l => Amount(l, currency, rounding)), currency);
     }
 
     public static PurchaseOrderHistoryView Of(PurchaseOrderHistoryEntry h) =>
         new(h.At, h.Actor, h.Action, h.FromStatus?.ToString(), h.ToStatus.ToString(), h.Reason);
 
-    public static GoodsReceiptView Of(GoodsReceipt r, string warehouseCode) =>
-        new(r.Id, r.PurchaseOrderId.Value, r.LineNo, warehouseCode, r.Sku, r.Quantity, r.Reference, r.ReceivedBy, r.ReceivedAt);
+    public static GoodsReceiptView Of(GoodsReceipt r, string warehouseCode, IReadOnlyDictionary<string, int> unitDecimals) =>
+        new(r.Id, r.PurchaseOrderId.Value, r.LineNo, warehouseCode, r.Sku, NumberForm.Quantity(r.Quantity, unitDecimals.GetValueOrDefault(r.Sku)),
+            r.Reference, r.ReceivedBy, r.ReceivedAt);
 }

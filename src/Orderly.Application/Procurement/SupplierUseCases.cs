@@ -104,9 +104,10 @@ public sealed class SupplierUseCases(OrderlyDbContext db, SourcingOptions sourci
             throw new NotFound("product.not_found", $"No product has SKU '{sku}'.");
         var options = await sourcing.ForSkuAsync(sku, ct);
         var preferred = SupplierChoice.Preferred(options);
+        var unitDecimals = await db.UnitDecimalsAsync([sku], ct);
         return options
             .OrderByDescending(o => o == preferred).ThenBy(o => o.Offer.Rank).ThenBy(o => o.Offer.LeadTimeDays).ThenBy(o => o.Supplier.Code)
-            .Select(o => View(o, o == preferred)).ToList();
+            .Select(o => View(o, o == preferred, unitDecimals)).ToList();
     }
 
     public async Task<IReadOnlyList<SupplierOfferView>> OffersOfSupplierAsync(Guid supplierId, CancellationToken ct)
@@ -119,13 +120,15 @@ public sealed class SupplierUseCases(OrderlyDbContext db, SourcingOptions sourci
                              where skus.Contains(o.Sku)
                              select new SourcingOption(s, o)).ToListAsync(ct);
         var preferred = options.GroupBy(o => o.Offer.Sku).Select(SupplierChoice.Preferred).OfType<SourcingOption>().ToHashSet();
+        var unitDecimals = await db.UnitDecimalsAsync(skus, ct);
         return options.Where(o => o.Supplier.Id == supplier.Id).OrderBy(o => o.Offer.Sku, StringComparer.Ordinal)
-            .Select(o => View(o, preferred.Contains(o))).ToList();
+            .Select(o => View(o, preferred.Contains(o), unitDecimals)).ToList();
     }
 
-    private static SupplierOfferView View(SourcingOption o, bool preferred) =>
-        new(o.Supplier.Id.Value, o.Supplier.Code, o.Supplier.Name, o.Supplier.IsAvailable, o.Offer.Sku, o.Offer.UnitPrice, o.Offer.Currency,
-            o.Offer.LeadTimeDays, o.Offer.MinimumOrderQuantity, o.Offer.Rank, preferred);
+    private static SupplierOfferView View(SourcingOption o, bool preferred, IReadOnlyDictionary<string, int> unitDecimals) =>
+        new(o.Supplier.Id.Value, o.Supplier.Code, o.Supplier.Name, o.Supplier.IsAvailable, o.Offer.Sku,
+            NumberForm.Price(o.Offer.UnitPrice, Currency.Of(o.Offer.Currency)), o.Offer.Currency, o.Offer.LeadTimeDays,
+            NumberForm.Quantity(o.Offer.MinimumOrderQuantity, unitDecimals.GetValueOrDefault(o.Offer.Sku)), o.Offer.Rank, preferred);
 
     private async Task<Supplier> ForChangeAsync(Guid id, CancellationToken ct) =>
         await db.Suppliers.SingleOrDefaultAsync(s => s.Id == SupplierId.From(id), ct) ?? throw NotFoundError(id);

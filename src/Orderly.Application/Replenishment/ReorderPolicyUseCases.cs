@@ -29,13 +29,13 @@ public sealed class ReorderPolicyUseCases(OrderlyDbContext db, TimeProvider cloc
             else
                 policy.Change(r.ReorderPoint, r.SafetyStock, r.ReorderQuantity, r.MaxStock, now);
             await db.SaveChangesAsync(ct);
-            return View(policy, warehouse.Code);
+            return (await ViewsAsync([(policy, warehouse.Code)], ct))[0];
         }, ct);
 
     public async Task<ReorderPolicyView> GetAsync(string warehouseCode, string sku, CancellationToken ct)
     {
         var (policy, warehouse) = await FindAsync(warehouseCode, sku, ct);
-        return View(policy, warehouse.Code);
+        return (await ViewsAsync([(policy, warehouse.Code)], ct))[0];
     }
 
     /// <summary>Policies by SKU, then warehouse priority; filtered by warehouse code and SKU.</summary>
@@ -48,7 +48,7 @@ public sealed class ReorderPolicyUseCases(OrderlyDbContext db, TimeProvider cloc
                           where (code == null || w.Code == code) && (wanted == null || p.Sku == wanted)
                           orderby p.Sku, w.Priority, w.Code
                           select new { p, w.Code }).ToListAsync(ct);
-        return rows.Select(x => View(x.p, x.Code)).ToList();
+        return await ViewsAsync(rows.Select(x => (x.p, x.Code)).ToList(), ct);
     }
 
     /// <summary>
@@ -97,6 +97,16 @@ public sealed class ReorderPolicyUseCases(OrderlyDbContext db, TimeProvider cloc
             : (policy, warehouse!);
     }
 
-    private static ReorderPolicyView View(ReorderPolicy p, string warehouseCode) =>
-        new(warehouseCode, p.Sku, p.ReorderPoint, p.SafetyStock, p.ReorderQuantity, p.MaxStock, p.UpdatedAt);
+    private async Task<IReadOnlyList<ReorderPolicyView>> ViewsAsync(IReadOnlyList<(ReorderPolicy Policy, string WarehouseCode)> policies,
+        CancellationToken ct)
+    {
+        var unitDecimals = await db.UnitDecimalsAsync(policies.Select(x => x.Policy.Sku), ct);
+        return policies.Select(x =>
+        {
+            var decimals = unitDecimals.GetValueOrDefault(x.Policy.Sku);
+            return new ReorderPolicyView(x.WarehouseCode, x.Policy.Sku, NumberForm.Quantity(x.Policy.ReorderPoint, decimals),
+                NumberForm.Quantity(x.Policy.SafetyStock, decimals), NumberForm.Quantity(x.Policy.ReorderQuantity, decimals),
+                NumberForm.Quantity(x.Policy.MaxStock, decimals), x.Policy.UpdatedAt);
+        }).ToList();
+    }
 }

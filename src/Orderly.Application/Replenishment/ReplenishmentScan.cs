@@ -106,8 +106,10 @@ public sealed class ReplenishmentScan(
     {
         var supplierIds = proposals.Select(p => p.SupplierId).Distinct().ToList();
         var suppliers = await db.Suppliers.AsNoTracking().Where(s => supplierIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Code, ct);
+        var unitDecimals = await db.UnitDecimalsAsync(proposals.SelectMany(p => p.Lines).Select(l => l.Sku), ct);
         return proposals.SelectMany(p => p.Lines.Select(l => new ProposalView(p.Id.Value, p.Number, suppliers[p.SupplierId],
-            warehouses[p.WarehouseId].Code, l.Sku, l.Quantity, p.ExpectedDate, p.Origin))).ToList();
+            warehouses[p.WarehouseId].Code, l.Sku, NumberForm.Quantity(l.Quantity, unitDecimals.GetValueOrDefault(l.Sku)), p.ExpectedDate,
+            p.Origin))).ToList();
     }
 }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Orderly.Application.Persistence;
+using Orderly.Domain.Common;
 using Orderly.Domain.Sales;
 
 namespace Orderly.Application.Sales;
@@ -33,7 +34,8 @@ public sealed class Backorders(OrderlyDbContext db, OrderReservations reservatio
             var allocations = await reservations.AllocateAsync(order, line, await reservations.PreferredWarehouseAsync(order, ct), context, actor, ct);
             if (allocations.Count == 0) break; // nothing left to hand out
             order.RecordReservations(allocations, actor, clock.GetUtcNow());
-            decisions.Add(new BackorderDecision(order.Id.Value, order.Number, line.LineNo, allocations.Sum(a => a.Quantity),
+            decisions.Add(new BackorderDecision(order.Id.Value, order.Number, line.LineNo,
+                NumberForm.Quantity(allocations.Sum(a => a.Quantity), line.UnitDecimals),
                 string.Join(" ", allocations.Select(a => a.Reason))));
         }
         return decisions;
@@ -55,8 +57,8 @@ public sealed class Backorders(OrderlyDbContext db, OrderReservations reservatio
     public async Task<IReadOnlyList<BackorderView>> ListAsync(string? sku, CancellationToken ct)
     {
         var queue = await QueueAsync(sku, ct);
-        return queue.Select(x => new BackorderView(x.Order.Id.Value, x.Order.Number, x.Line.LineNo, x.Line.Sku, x.Line.Quantity,
-            x.Line.QuantityToReserve, x.Order.Priority, x.Order.RequestedDate, x.Line.PromisedDate, x.Line.PromiseBasis, x.Order.ReceivedAt)).ToList();
+        return queue.Select(x => new BackorderView(x.Order.Id.Value, x.Order.Number, x.Line.LineNo, x.Line.Sku,
+            NumberForm.Quantity(x.Line.Quantity, x.Line.UnitDecimals), NumberForm.Quantity(x.Line.QuantityToReserve, x.Line.UnitDecimals), x.Order.Priority, x.Order.RequestedDate, x.Line.PromisedDate, x.Line.PromiseBasis, x.Order.ReceivedAt)).ToList();
     }
 
     private async Task<List<(SalesOrder Order, OrderLine Line)>> QueueAsync(string? sku, CancellationToken ct)

@@ -41,16 +41,19 @@ public sealed class DocumentFlow(OrderlyDbContext db, OrderStore store, Shipment
                               select new { r, po.Number }).ToListAsync(ct);
         var linkedLines = links.Select(l => (l.link.PurchaseOrderId, l.link.PurchaseOrderLineNo)).ToHashSet();
         var invoiceViews = await invoices.OfOrderAsync(id, ct);
+        var unitDecimals = await db.UnitDecimalsAsync(order.Lines.Select(l => l.Sku), ct);
+        var skuOfLine = order.Lines.ToDictionary(l => l.LineNo, l => l.Sku);
+        decimal Quantity(decimal q, string? sku) => NumberForm.Quantity(q, sku is null ? 0 : unitDecimals.GetValueOrDefault(sku));
 
         return new OrderFlowView(order.Id, order.Number, order.Status,
             order.Lines.Select(l => new FlowLine(l.LineNo, l.Sku, l.Quantity, l.ReservedQuantity, l.ShippedQuantity, l.InvoicedQuantity,
                 l.BackorderedQuantity, l.PromisedDate, l.PromiseBasis)).ToList(),
             order.Reservations,
             links.Select(l => new FlowPurchaseOrderLine(l.link.PurchaseOrderId.Value, l.Number, l.Status.ToString(), l.link.PurchaseOrderLineNo,
-                l.link.OrderLineNo, l.link.Quantity, l.ExpectedDate, l.PromisedDate)).ToList(),
+                l.link.OrderLineNo, Quantity(l.link.Quantity, skuOfLine.GetValueOrDefault(l.link.OrderLineNo)), l.ExpectedDate, l.PromisedDate)).ToList(),
             receipts.Where(x => linkedLines.Contains((x.r.PurchaseOrderId, x.r.LineNo)))
                 .Select(x => new FlowReceipt(x.r.PurchaseOrderId.Value, x.Number, x.r.LineNo, x.r.Sku, codes.GetValueOrDefault(x.r.WarehouseId, "?"),
-                    x.r.Quantity, x.r.ReceivedAt, x.r.ReceivedBy)).ToList(),
+                    Quantity(x.r.Quantity, x.r.Sku), x.r.ReceivedAt, x.r.ReceivedBy)).ToList(),
             await shipments.OfOrderAsync(id, ct),
             invoiceViews,
             invoiceViews.SelectMany(i => i.Payments).OrderBy(p => p.RecordedAt).ToList());

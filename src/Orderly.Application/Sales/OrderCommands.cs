@@ -76,7 +76,8 @@ public sealed class OrderCommands(
     private static readonly OrderCommand[] MovesDemandOrStock =
         [OrderCommand.Reserve, OrderCommand.Ship, OrderCommand.Cancel, OrderCommand.Reject];
 
-    private static readonly OrderCommand[] Invocable =
+    /// <summary>The commands <c>POST /api/orders/{id}/{command}</c> runs: all but edit (PUT) and review (the system's own).</summary>
+    public static readonly IReadOnlyList<OrderCommand> Invocable =
         Enum.GetValues<OrderCommand>().Where(c => c is not OrderCommand.Edit and not OrderCommand.Review).ToArray();
 
     private static bool TryParse(string action, out OrderCommand command) =>

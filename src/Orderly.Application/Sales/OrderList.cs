@@ -37,7 +37,7 @@ public sealed class OrderList(OrderlyDbContext db, OrderlyOptions options)
         var size = filter.Page.Size;
         var rows = await Page(filter, after, filter.Page.Skip, size).ToListAsync(ct);
         var items = rows.Take(size).Select(r => new OrderSummaryView(r.Order.Id.Value, r.Order.Number, r.Order.CustomerId.Value,
-            r.Order.Status.ToString(), r.Order.TotalAmount(options.Rounding), r.Order.Currency, r.Order.ReceivedAt, r.Order.Version)).ToList();
+            r.Order.Status.ToString(), NumberForm.Money(r.Order.TotalAmount(options.Rounding), r.Order.CurrencyUnit), r.Order.Currency, r.Order.ReceivedAt, r.Order.Version)).ToList();
         var next = rows.Count > size ? new OrderListCursor(rows[size - 1].Key, rows[size - 1].Order.Number).Encode() : null;
         int? total = q.IncludeTotal ? await Matching(filter).CountAsync(ct) : null;
         return new OrderPage(items, after is null ? filter.Page.Number : null, size, total, next);

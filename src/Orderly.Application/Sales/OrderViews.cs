@@ -36,18 +36,32 @@ internal static class OrderViews
     public static OrderView Of(SalesOrder o, MoneyRounding rounding, IReadOnlyDictionary<WarehouseId, string> warehouseCodes)
     {
         var currency = o.CurrencyUnit;
-        var lines = o.Lines.OrderBy(l => l.LineNo).Select(l => (Line: l, Amounts: l.Amounts(currency, rounding))).Select(x => new OrderLineView(
-            x.Line.LineNo, x.Line.Sku, x.Line.Description, x.Line.Unit, x.Line.Quantity, x.Line.UnitPrice, x.Line.ListPrice, x.Line.TaxRate,
-            x.Line.ReservedQuantity, x.Line.ShippedQuantity, x.Line.InvoicedQuantity,
-            OrderStatuses.Committed.Contains(o.Status) ? x.Line.QuantityToReserve : 0m,
-            x.Amounts.Net, x.Amounts.Tax, x.Amounts.Gross, x.Line.PromisedDate, x.Line.PromiseBasis)).ToList();
+        var lines = o.Lines.OrderBy(l => l.LineNo).Select(l => Of(l, o, currency, rounding)).ToList();
+        var unitDecimals = o.Lines.ToDictionary(l => l.LineNo, l => l.UnitDecimals);
         var reservations = o.Reservations.OrderBy(r => r.LineNo).Select(r => new ReservationView(
-            r.LineNo, r.Sku, warehouseCodes.GetValueOrDefault(r.WarehouseId, "?"), r.Quantity, r.ReservedAt, r.Reason)).ToList();
+            r.LineNo, r.Sku, warehouseCodes.GetValueOrDefault(r.WarehouseId, "?"),
+            NumberForm.Quantity(r.Quantity, unitDecimals.GetValueOrDefault(r.LineNo)), r.ReservedAt, r.Reason)).ToList();
         return new OrderView(o.Id.Value, o.Number, o.CustomerId.Value, o.Currency, o.Status.ToString(), o.HoldReason?.ToString(),
-            o.HoldNote, o.RequestedDate, o.Priority, o.Note, lines.Sum(l => l.NetAmount), lines.Sum(l => l.TaxAmount), lines.Sum(l => l.GrossAmount),
-            o.InvoicedAmount, o.PaidAmount, o.ReceivedAt, o.UpdatedAt, o.Version,
+            o.HoldNote, o.RequestedDate, o.Priority, o.Note, Total(lines.Select(l => l.NetAmount), currency),
+            Total(lines.Select(l => l.TaxAmount), currency), Total(lines.Select(l => l.GrossAmount), currency),
+            NumberForm.Money(o.InvoicedAmount, currency), NumberForm.Money(o.PaidAmount, currency), o.ReceivedAt, o.UpdatedAt, o.Version,
             o.AllowedCommands.Select(c => c.ToActionName()).ToList(), lines, reservations);
     }
+
+    private static OrderLineView Of(OrderLine l, SalesOrder o, Currency currency, MoneyRounding rounding)
+    {
+        decimal Quantity(decimal q) => NumberForm.Quantity(q, l.UnitDecimals);
+        var amounts = l.Amounts(currency, rounding);
+        return new OrderLineView(l.LineNo, l.Sku, l.Description, l.Unit, Quantity(l.Quantity), NumberForm.Price(l.UnitPrice, currency),
+            NumberForm.Price(l.ListPrice, currency), NumberForm.Rate(l.TaxRate),
+            Quantity(l.ReservedQuantity), Quantity(l.ShippedQuantity), Quantity(l.InvoicedQuantity),
+            Quantity(OrderStatuses.Committed.Contains(o.Status) ? l.QuantityToReserve : 0m),
+            NumberForm.Money(amounts.Net, currency), NumberForm.Money(amounts.Tax, currency), NumberForm.Money(amounts.Gross, currency),
+            l.PromisedDate, l.PromiseBasis);
+    }
+
+    /// <summary>A sum of amounts, at the minor unit even when there is nothing to add (0.00, not 0).</summary>
+    private static decimal Total(IEnumerable<decimal> amounts, Currency currency) => NumberForm.Money(amounts.Sum(), currency);
 
     public static OrderHistoryView Of(OrderHistoryEntry h) =>
         new(h.At, h.Actor, h.Action, h.FromStatus?.ToString(), h.ToStatus.ToString(), h.Reason);

@@ -25,6 +25,9 @@ public sealed record Currency
     /// <summary>Decimals of the minor unit: 2 for EUR (cents), 0 for JPY, 3 for KWD.</summary>
     public int MinorUnits { get; }
 
+    /// <summary>Every code Orderly knows, in alphabetical order (the OpenAPI document lists them).</summary>
+    public static IReadOnlyList<string> KnownCodes { get; } = MinorUnitsByCode.Keys.Order(StringComparer.Ordinal).ToList();
+
     public static bool IsKnown(string? code) => code is not null && MinorUnitsByCode.ContainsKey(code);
 
     public static Currency Of(string code) =>

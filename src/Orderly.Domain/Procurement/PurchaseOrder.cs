@@ -60,7 +60,7 @@ public sealed class PurchaseOrder
         };
         for (var i = 0; i < lines.Count; i++) order._lines.Add(new PurchaseOrderLine(id, i + 1, lines[i].Sku, lines[i].Quantity, lines[i].UnitPrice));
         order.Touch(now);
-        order._history.Add(PurchaseOrderHistoryEntry.Record(id, now, actor, "draft", null, PurchaseOrderStatus.Draft, origin));
+        order._history.Add(PurchaseOrderHistoryEntry.Record(id, now, actor, PurchaseOrderHistoryEntry.DraftedAction, null, PurchaseOrderStatus.Draft, origin));
         return order;
     }
 

@@ -5,6 +5,9 @@ namespace Orderly.Domain.Procurement;
 /// <summary>One change of a purchase order: who, when, from which status to which, and why.</summary>
 public sealed class PurchaseOrderHistoryEntry
 {
+    /// <summary>The action of a purchase order's first entry; every later one is a command's action name.</summary>
+    public const string DraftedAction = "draft";
+
     private PurchaseOrderHistoryEntry() { }
 
     public long Id { get; private set; }

@@ -5,6 +5,9 @@ namespace Orderly.Domain.Sales;
 /// <summary>One entry of an order's history: who did what, when, from which status to which, and why.</summary>
 public sealed class OrderHistoryEntry
 {
+    /// <summary>The action of an order's first entry; every later one is a command's action name.</summary>
+    public const string ReceivedAction = "receive";
+
     private OrderHistoryEntry() { }
 
     public long Id { get; private set; }

@@ -60,7 +60,7 @@ public sealed class SalesOrder
         };
         order.ReplaceContent(lines, requestedDate, note);
         order.Touch(now);
-        order._history.Add(OrderHistoryEntry.Record(id, now, actor, "receive", null, OrderStatus.Draft,
+        order._history.Add(OrderHistoryEntry.Record(id, now, actor, OrderHistoryEntry.ReceivedAction, null, OrderStatus.Draft,
             $"Received with {lines.Count} line(s)."));
         return order;
     }

@@ -12,5 +12,7 @@ internal static class HealthEndpoints
                 await db.Database.CanConnectAsync(ct)
                     ? TypedResults.Ok(new Health("ok", "ok"))
                     : TypedResults.Json(new Health("degraded", "unreachable"), statusCode: 503))
-            .WithName("Health").WithTags("Operations");
+            .WithName("Health").WithSummary("Report liveness and database reachability")
+            .WithDescription("ok/ok while the database answers; a 503 with degraded/unreachable when it does not.").WithTags("Operations")
+            .Produces<Health>().Produces<Health>(StatusCodes.Status503ServiceUnavailable);
 }

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Orderly.Application.Sales;
 using Orderly.Server.Http;
 
+using Orderly.Server.OpenApi;
+
 namespace Orderly.Server.Endpoints;
 
 /// <summary>Sales orders: entry, reading, editing, the lifecycle commands and the history.</summary>
@@ -14,13 +16,13 @@ internal static class OrderEndpoints
         orders.MapPost("/", (PlaceOrderRequest body, HttpRequest http, Idempotent once, OrderUseCases uc, CancellationToken ct) =>
                 once.CreatedAsync(http, body, () => uc.PlaceAsync(body, http.Actor(), ct), o => $"/api/orders/{o.Id}",
                     o => RequestContext.ETag(o.Version), ct))
-            .WithName("PlaceOrder")
+            .WithName("PlaceOrder").WithSummary("Receive an order")
             .WithDescription("Receives an order as Draft. Honours Idempotency-Key: a retry with the same key and body replays the first response.")
-            .Produces<OrderView>(201).ProducesProblem(400).ProducesProblem(422);
+            .ReturnsETag().Produces<OrderView>(201).ProducesProblem(400).ProducesProblem(422);
 
         orders.MapPost("/import", (ImportOrdersRequest body, HttpRequest http, Idempotent once, OrderImport import, CancellationToken ct) =>
                 once.CreatedAsync(http, body, () => import.ImportAsync(body, http.Actor(), ct), _ => null, _ => null, ct))
-            .WithName("ImportOrders")
+            .WithName("ImportOrders").WithSummary("Import a batch of orders")
             .WithDescription($"Receives 1 to {OrderImport.MaxOrders} orders as Draft in one transaction, all or nothing: an invalid order " +
                              "refuses the batch, and its field errors name it by index (orders[17].lines[2].sku). Answers with the ids and " +
                              "numbers of the created orders, in the order sent. Honours Idempotency-Key.")
@@ -32,12 +34,13 @@ internal static class OrderEndpoints
                 response.Headers.ETag = RequestContext.ETag(order.Version);
                 return order;
             })
-            .WithName("GetOrder").ProducesProblem(404);
+            .WithName("GetOrder").WithSummary("Read an order")
+            .WithDescription("The order with its lines, amounts, reservations, promised dates and allowedActions. The ETag is its version, to send back as If-Match.").ReturnsETag().ProducesProblem(404);
 
         orders.MapGet("/", (string? status, Guid? customerId, string? from, string? to, int? page, int? pageSize, string? cursor,
                 bool? includeTotal, OrderList list, CancellationToken ct) =>
                 list.ListAsync(new OrderListQuery(status, customerId, from, to, page, pageSize, cursor, includeTotal ?? false), ct))
-            .WithName("ListOrders")
+            .WithName("ListOrders").WithSummary("List orders")
             .WithDescription("Newest first (order date, then number). Filter by ?status=, ?customerId= and ?from=/?to= (yyyy-MM-dd, inclusive, " +
                              "UTC days of receivedAt). Page by ?cursor= (the nextCursor of the page before) or by ?page=, with ?pageSize= (1-200). " +
                              "totalCount only with ?includeTotal=true.")
@@ -45,7 +48,7 @@ internal static class OrderEndpoints
 
         orders.MapPut("/{id:guid}", async (Guid id, EditOrderRequest body, HttpRequest http, OrderUseCases uc, CancellationToken ct) =>
                 WithETag(http, await uc.EditAsync(id, body, http.ExpectedVersion(), http.Actor(), ct)))
-            .WithName("EditOrder").WithDescription("Replaces the lines of a Draft or on-hold order (back to Draft). Honours If-Match.")
+            .WithName("EditOrder").WithSummary("Edit an order's lines").HonoursIfMatch().ReturnsETag().WithDescription("Replaces the lines of a Draft or on-hold order (back to Draft). Honours If-Match.")
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
 
         orders.MapPost("/{id:guid}/{command}", async (Guid id, string command, [FromBody] OrderCommandRequest? body, HttpRequest http,
@@ -56,24 +59,25 @@ internal static class OrderEndpoints
                     () => commands.ExecuteAsync(id, command, request, http.ExpectedVersion(), http.Actor(), ct),
                     order => RequestContext.ETag(order.Version), ct);
             })
-            .WithName("RunOrderCommand")
+            .WithName("RunOrderCommand").WithSummary("Run a lifecycle command on an order").HonoursIfMatch().ReturnsETag()
             .WithDescription("Runs a lifecycle command: submit, approve, reject, hold, release, confirm, reserve, ship, invoice, " +
                              "record-payment, close, cancel. The order's allowedActions lists what is allowed now. Honours If-Match and Idempotency-Key.")
             .Produces<OrderView>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(422);
 
         orders.MapGet("/{id:guid}/flow", (Guid id, DocumentFlow flow, CancellationToken ct) => flow.OfOrderAsync(id, ct))
-            .WithName("GetOrderFlow")
+            .WithName("GetOrderFlow").WithSummary("Follow an order's document flow")
             .WithDescription("Every document linked to the order: reservations (warehouse and why), purchase order lines it waits for, " +
                              "their receipts, shipments, invoices and payments.")
             .ProducesProblem(404);
 
         app.MapGet("/api/backorders", (string? sku, Backorders backorders, CancellationToken ct) => backorders.ListAsync(sku, ct))
-            .WithTags("Orders").WithName("ListBackorders")
+            .WithTags("Orders").WithName("ListBackorders").WithSummary("List the backorder queue")
             .WithDescription("Confirmed order lines still waiting for stock, in the order arriving goods will serve them: " +
                              "priority, then promised date, then order date.");
 
         orders.MapGet("/{id:guid}/history", (Guid id, OrderUseCases uc, CancellationToken ct) => uc.HistoryAsync(id, ct))
-            .WithName("GetOrderHistory").ProducesProblem(404);
+            .WithName("GetOrderHistory").WithSummary("Read an order's history")
+            .WithDescription("Every step the order went through, oldest first: who, when, from which status to which, and why.").ProducesProblem(404);
     }
 
     private static OrderView WithETag(HttpRequest http, OrderView order)

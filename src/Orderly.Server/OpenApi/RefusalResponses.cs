@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Orderly.Server.OpenApi;
+
+/// <summary>
+/// Adds the refusals every operation of a kind can answer with, so that no endpoint has to list them (codes of ADR 0007
+/// and <c>Http/Problems.cs</c>): a body that does not bind (400 <c>request.malformed</c>), is too large (413
+/// <c>request.too_large</c>) or is not JSON (415 <c>request.unsupported_media_type</c>); a malformed parameter or header
+/// (400); an unknown id in the path (404); a write that waited too long for its turn (503 <c>write_queue.timeout</c>
+/// with <c>Retry-After</c>). Every refusal is Problem Details.
+/// </summary>
+internal sealed class RefusalResponses : IOpenApiOperationTransformer
+{
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var description = context.Description;
+        var isWrite = !HttpMethods.IsGet(description.HttpMethod ?? "GET");
+        var hasBody = operation.RequestBody is not null;
+        var hasPathId = description.RelativePath?.Contains('{') == true;
+        var hasParameters = operation.Parameters?.Any(p => p.In is ParameterLocation.Query or ParameterLocation.Header) == true;
+
+        operation.Responses ??= new OpenApiResponses();
+        if (hasBody || hasParameters || isWrite)
+            Add(operation, context, "400");
+        if (hasPathId) Add(operation, context, "404");
+        if (hasBody)
+        {
+            Add(operation, context, "413");
+            Add(operation, context, "415");
+        }
+        if (isWrite)
+        {
+            var busy = Add(operation, context, "503");
+            busy.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            busy.Headers["Retry-After"] = new OpenApiHeader
+            {
+                Description = "Seconds to wait before retrying.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "0" },
+            };
+        }
+        foreach (var (status, response) in operation.Responses)
+            if (status.StartsWith('4') && response is OpenApiResponse refusal) Describe(status, refusal);
+        return Task.CompletedTask;
+    }
+
+    private static readonly Dictionary<string, string> Meanings = new(StringComparer.Ordinal)
+    {
+        ["400"] = "The request is not valid: a malformed body, parameter or header, or a field a rule refuses (see `errors`).",
+        ["404"] = "Nothing has the id (or code) in the path.",
+        ["409"] = "Refused by a business rule (the `code` names it, e.g. `order.command_not_allowed`), or a duplicate code.",
+        ["412"] = "If-Match names an older version than the resource's (`concurrency.stale_version`): read it again.",
+        ["413"] = "The body is larger than 1 MiB (`request.too_large`).",
+        ["415"] = "The body is not sent as `Content-Type: application/json` (`request.unsupported_media_type`).",
+        ["422"] = "The Idempotency-Key was used before with another body (`idempotency.key_reused`).",
+        ["503"] = "The write waited too long for its turn, or the database stayed busy; retry after `Retry-After` seconds.",
+    };
+
+    /// <summary>The bare reason phrases the framework writes, which <see cref="Meanings"/> replaces.</summary>
+    private static readonly HashSet<string> ReasonPhrases = new(StringComparer.Ordinal)
+    {
+        "Bad Request", "Not Found", "Conflict", "Precondition Failed", "Unprocessable Entity", "Payload Too Large", "Content Too Large",
+    };
+
+    private static OpenApiResponse Add(OpenApiOperation operation, OpenApiOperationTransformerContext context, string status)
+    {
+        if (operation.Responses!.TryGetValue(status, out var existing) && existing is OpenApiResponse known) return known;
+        var response = new OpenApiResponse
+        {
+            Description = Meanings[status],
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(DocumentFacts.ProblemSchema, context.Document) },
+            },
+        };
+        operation.Responses[status] = response;
+        return response;
+    }
+
+    /// <summary>Replaces the bare reason phrase (<c>Conflict</c>) the framework writes with what the status means here.</summary>
+    private static void Describe(string status, OpenApiResponse response)
+    {
+        if (Meanings.TryGetValue(status, out var meaning) && (response.Description is null || ReasonPhrases.Contains(response.Description)))
+            response.Description = meaning;
+    }
+}
