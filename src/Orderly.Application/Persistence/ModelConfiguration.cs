@@ -69,6 +69,7 @@ internal sealed class SalesOrderMap : IEntityTypeConfiguration<SalesOrder>
         e.ToTable("sales_orders");
         e.HasKey(o => o.Id);
         e.Property(o => o.Version).IsConcurrencyToken();
+        e.Property<decimal>(CreditExposure.OrderColumn); // kept by CreditExposure (migration 0007)
         e.Ignore(o => o.AllowedCommands);
         e.Ignore(o => o.CurrencyUnit);
         e.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId);
@@ -140,6 +141,7 @@ internal sealed class InvoiceMap : IEntityTypeConfiguration<Invoice>
     {
         e.ToTable("invoices");
         e.HasKey(i => i.Id);
+        e.Property<bool>(CreditExposure.InvoiceOpenColumn); // kept by CreditExposure (migration 0007)
         e.Ignore(i => i.OpenAmount);
         e.Ignore(i => i.IsPaid);
         e.HasMany(i => i.Lines).WithOne().HasForeignKey(l => l.InvoiceId);
@@ -183,5 +185,14 @@ internal sealed class IdempotencyRecordMap : IEntityTypeConfiguration<Idempotenc
     {
         e.ToTable("idempotency_keys");
         e.HasKey(r => new { r.Caller, r.Key });
+    }
+}
+
+internal sealed class CustomerCreditMap : IEntityTypeConfiguration<CustomerCredit>
+{
+    public void Configure(EntityTypeBuilder<CustomerCredit> e)
+    {
+        e.ToTable("customer_credit");
+        e.HasKey(c => c.CustomerId);
     }
 }

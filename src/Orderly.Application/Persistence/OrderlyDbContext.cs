@@ -16,9 +16,11 @@ namespace Orderly.Application.Persistence;
 /// <summary>
 /// The one unit of work. The schema itself comes from the SQL migrations, not from this model. Its writes wait for their
 /// turn in <see cref="Writes"/> (see <see cref="Transactions.InTransactionAsync{T}"/>), and every save keeps the open
-/// demand per SKU in step with the order lines it writes (<see cref="OpenDemand"/>, ADR 0009).
+/// demand per SKU in step with the order lines it writes (<see cref="OpenDemand"/>, ADR 0009) and each customer's
+/// credit exposure in step with its orders and invoices (<see cref="CreditExposure"/>).
 /// </summary>
-public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options, WriteGate writes, TimeProvider clock) : DbContext(options)
+public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options, WriteGate writes, TimeProvider clock, OrderlyOptions settings)
+    : DbContext(options)
 {
     internal WriteGate Writes { get; } = writes;
 
@@ -44,16 +46,18 @@ public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options,
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
     public DbSet<PromiseRefreshItem> PromiseRefreshQueue => Set<PromiseRefreshItem>();
     public DbSet<SkuOpenDemand> SkuOpenDemands => Set<SkuOpenDemand>();
+    public DbSet<CustomerCredit> CustomerCredits => Set<CustomerCredit>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         await OpenDemand.TrackAsync(this, clock.GetUtcNow(), cancellationToken);
+        await CreditExposure.TrackAsync(this, settings.Rounding, cancellationToken);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     /// <summary>Refused: every save goes through <see cref="SaveChangesAsync(bool, CancellationToken)"/>, which keeps open demand.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new NotSupportedException("Use SaveChangesAsync: it keeps the open demand per SKU (ADR 0009).");
+        throw new NotSupportedException("Use SaveChangesAsync: it keeps the open demand per SKU (ADR 0009) and the customers' credit exposure.");
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {

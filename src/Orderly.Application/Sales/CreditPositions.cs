@@ -8,32 +8,28 @@ namespace Orderly.Application.Sales;
 
 /// <summary>
 /// Gathers what a customer owes (unpaid invoices) and has on order (approved orders not yet invoiced) for the credit
-/// rules of review. Amounts are summed here, in decimal, rather than in SQLite where decimals are stored as text.
+/// rules of review, from the customer's <see cref="CustomerCredit"/> row and its oldest open invoice: two reads
+/// however many orders and invoices the customer has.
 /// </summary>
 internal sealed class CreditPositions(OrderlyDbContext db)
 {
-    private static readonly OrderStatus[] OpenOrderStatuses =
-    [
-        OrderStatus.Approved, OrderStatus.Confirmed, OrderStatus.Fulfilling, OrderStatus.Shipped, OrderStatus.PartiallyInvoiced,
-    ];
-
+    /// <summary>The position without <paramref name="excluding"/>'s own part (the order under review counts itself).</summary>
     public async Task<CreditPosition> OfAsync(Customer customer, OrderId excluding, MoneyRounding rounding, CancellationToken ct)
     {
-        var invoices = await db.Invoices.AsNoTracking()
-            .Where(i => i.CustomerId == customer.Id)
+        var credit = await CreditExposure.OfAsync(db, customer.Id, rounding, ct);
+        var own = db.ChangeTracker.Entries<SalesOrder>().FirstOrDefault(e => e.Entity.Id == excluding) is { } entry
+            ? CreditExposure.SavedPartOf(db, entry.Entity)
+            : await db.SalesOrders.Where(o => o.Id == excluding).Select(o => EF.Property<decimal>(o, CreditExposure.OrderColumn)).FirstOrDefaultAsync(ct);
+        var oldest = await db.Invoices.AsNoTracking()
+            .Where(i => i.CustomerId == customer.Id && EF.Property<bool>(i, CreditExposure.InvoiceOpenColumn))
+            .OrderBy(i => i.DueOn)
             .Select(i => new { i.Number, i.DueOn, i.TotalAmount, i.PaidAmount })
-            .ToListAsync(ct);
-        var unpaid = invoices.Where(i => i.TotalAmount > i.PaidAmount).ToList();
-        var oldest = unpaid.OrderBy(i => i.DueOn).FirstOrDefault();
-
-        var openOrders = await db.SalesOrders.AsNoTracking().Include(o => o.Lines)
-            .Where(o => o.CustomerId == customer.Id && o.Id != excluding && OpenOrderStatuses.Contains(o.Status))
-            .ToListAsync(ct);
+            .FirstOrDefaultAsync(ct);
 
         return new CreditPosition(
             customer.CreditLimit,
-            unpaid.Sum(i => i.TotalAmount - i.PaidAmount),
-            openOrders.Sum(o => o.UninvoicedAmount(rounding)),
+            credit.OpenReceivables,
+            credit.OpenOrdersAmount - own,
             oldest is null ? null : new OverdueInvoice(oldest.Number, oldest.DueOn, oldest.TotalAmount - oldest.PaidAmount));
     }
 }

@@ -27,6 +27,13 @@ public static class OrderStatuses
 
     /// <summary>Confirmed or Fulfilling: committed to the customer; its unreserved quantity is backordered (ADR 0008).</summary>
     public static readonly OrderStatus[] Committed = [OrderStatus.Confirmed, OrderStatus.Fulfilling];
+
+    /// <summary>
+    /// Approved to PartiallyInvoiced: the customer's on-order credit exposure (what is not yet invoiced counts against
+    /// the credit limit; held and draft orders do not).
+    /// </summary>
+    public static readonly OrderStatus[] OnCredit =
+        [OrderStatus.Approved, OrderStatus.Confirmed, OrderStatus.Fulfilling, OrderStatus.Shipped, OrderStatus.PartiallyInvoiced];
 }
 
 /// <summary>Why an order waits on hold: the department that has to act.</summary>

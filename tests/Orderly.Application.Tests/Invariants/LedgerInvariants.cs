@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Orderly.Application.Persistence;
+using Orderly.Domain.Billing;
 using Orderly.Domain.Common;
+using Orderly.Domain.Sales;
 
 namespace Orderly.Application.Tests.Invariants;
 
 /// <summary>
 /// The guarantees that must hold after any sequence of operations, read straight from the database: stock conserved,
-/// nothing reserved twice, invoices that agree with themselves, a line's invoices that add up to the line, never more paid than invoiced, and purchase orders
+/// nothing reserved twice, invoices that agree with themselves, each customer's kept credit exposure, a line's invoices that add up to the line, never more paid than invoiced, and purchase orders
 /// whose received quantity is the sum of their goods receipts.
 /// </summary>
 public static class LedgerInvariants
@@ -72,6 +74,24 @@ public static class LedgerInvariants
         }
         var links = await db.BackorderLinks.AsNoTracking().ToListAsync();
         if (links.Any(l => l.Quantity <= 0)) problems.Add("a backorder link has no quantity");
+        problems.AddRange(await CreditExposureViolationsAsync(db, rounding, invoices));
+        return problems;
+    }
+
+    /// <summary>Each customer's kept credit exposure equals a count from its orders and invoices (a missing row counts nothing).</summary>
+    private static async Task<IEnumerable<string>> CreditExposureViolationsAsync(OrderlyDbContext db, MoneyRounding rounding, IReadOnlyList<Invoice> invoices)
+    {
+        var problems = new List<string>();
+        var orders = await db.SalesOrders.AsNoTracking().Include(o => o.Lines).ToListAsync();
+        var rows = await db.CustomerCredits.AsNoTracking().ToDictionaryAsync(c => c.CustomerId);
+        foreach (var customer in orders.Select(o => o.CustomerId).Concat(invoices.Select(i => i.CustomerId)).Concat(rows.Keys).Distinct())
+        {
+            var onOrder = orders.Where(o => o.CustomerId == customer && OrderStatuses.OnCredit.Contains(o.Status)).Sum(o => o.UninvoicedAmount(rounding));
+            var owed = invoices.Where(i => i.CustomerId == customer).Sum(i => i.OpenAmount);
+            var kept = rows.GetValueOrDefault(customer);
+            if ((kept?.OpenOrdersAmount ?? 0) != onOrder || (kept?.OpenReceivables ?? 0) != owed)
+                problems.Add($"customer {customer}: kept exposure {kept?.OpenOrdersAmount} on order / {kept?.OpenReceivables} owed, counted {onOrder} / {owed}");
+        }
         return problems;
     }
 }

@@ -103,6 +103,40 @@ public sealed class SchemaUpgradeTests
     }
 
     [Fact]
+    public async Task An_approved_order_saved_before_credit_exposure_was_kept_counts_against_the_limit_after_the_upgrade()
+    {
+        await using var database = await TestDatabase.CreateAsync(version: 3);
+        await database.WithAsync<OrderlyDbContext>(db => db.Database.ExecuteSqlRawAsync(FirstReleaseData(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7))));
+        await database.WithAsync<OrderlyDbContext>(db => new SchemaMigrator(db.Database.GetDbConnection(), DatabaseSetup.Provider).MigrateAsync(8));
+        // the old order (5 × 18.00 + 7 % = 96.30) was approved by the old version; the limit leaves room for 53.70 more
+        var order = Id(Order);
+        await database.WithAsync<OrderlyDbContext>(db => db.Database.ExecuteSqlAsync(
+            $"UPDATE sales_orders SET status = 'Approved' WHERE id = {order}; UPDATE customers SET credit_limit = '150.0';"));
+        await database.WithAsync<OrderlyDbContext, IReadOnlyList<SchemaMigrator.Script>>(db => DatabaseSetup.PrepareAsync(db));
+
+        var held = await PlaceAndSubmitAsync(database, 4m); // 77.04 more: 173.34 against 150
+        held.Status.ShouldBe("OnHold");
+        held.HoldReason.ShouldBe("Credit");
+
+        // the old order's part was stored when the customer was counted, so cancelling it takes exactly that off
+        await database.WithAsync<OrderCommands, OrderView>(c => c.ExecuteAsync(Order, "cancel", new OrderCommandRequest(Reason: "customer withdrew"),
+            null, "new-version", default));
+        var approved = await PlaceAndSubmitAsync(database, 4m);
+        approved.Status.ShouldBe("Approved");
+        var credit = await database.WithAsync<OrderlyDbContext, CustomerCredit>(db => db.CustomerCredits.AsNoTracking().SingleAsync());
+        credit.OpenOrdersAmount.ShouldBe(77.04m);
+    }
+
+    private static async Task<OrderView> PlaceAndSubmitAsync(TestDatabase database, decimal quantity)
+    {
+        var placed = await database.WithAsync<OrderUseCases, OrderView>(o => o.PlaceAsync(new PlaceOrderRequest(
+            [new OrderLineRequest("CHAI", quantity)], CustomerCode: "ALFKI", RequestedDate: DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30)),
+            "new-version", default));
+        return await database.WithAsync<OrderCommands, OrderView>(c => c.ExecuteAsync(placed.Id, "submit", new OrderCommandRequest(), null,
+            "new-version", default));
+    }
+
+    [Fact]
     public async Task Migrating_twice_applies_nothing_the_second_time()
     {
         await using var database = await TestDatabase.CreateAsync();
