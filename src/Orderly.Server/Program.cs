@@ -44,6 +44,9 @@ await using (var scope = app.Services.CreateAsyncScope())
 var demo = !seedDemo ? "off (--seed-demo adds it to an empty database)"
     : await DemoData.SeedAsync(app.Services) ? "seeded" : "not seeded, the database already has customers";
 app.Logger.LogInformation("Demo data: {Demo}.", demo);
+var businessClock = app.Services.GetRequiredService<BusinessClock>();
+app.Logger.LogInformation("Business dates are counted in time zone {Zone} ({Setting}); today is {Today:yyyy-MM-dd}.",
+    businessClock.Zone.Id, BusinessClock.Setting, businessClock.Today);
 if (clockOffsetDays != 0)
     app.Logger.LogWarning("Demo clock: the server runs {Days} day(s) ahead of real time ({Setting}). Never use this in production.",
         clockOffsetDays, ShiftedClock.Setting);

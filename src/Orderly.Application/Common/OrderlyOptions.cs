@@ -17,6 +17,12 @@ public sealed class OrderlyOptions
     /// <summary>Seconds a write may wait for its turn in the <see cref="WriteGate"/> before a 503 (default 15; fractions allowed).</summary>
     public double WriteQueueTimeoutSeconds { get; set; } = 15;
 
+    /// <summary>
+    /// The IANA time zone business dates are counted in (<see cref="BusinessClock"/>), e.g. <c>Asia/Tokyo</c>; unset: the
+    /// machine's local zone. An unknown name refuses the start.
+    /// </summary>
+    public string? BusinessTimeZone { get; set; }
+
     /// <summary>Logs every SQL command EF Core runs, at Information (default false: the console stays quiet).</summary>
     public bool LogSql { get; set; }
 }

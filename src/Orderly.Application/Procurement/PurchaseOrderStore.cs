@@ -7,7 +7,7 @@ using Orderly.Domain.Procurement;
 namespace Orderly.Application.Procurement;
 
 /// <summary>Loads purchase orders for change (with their lines) and renders them for the API.</summary>
-public sealed class PurchaseOrderStore(OrderlyDbContext db, OrderlyOptions options, TimeProvider clock)
+public sealed class PurchaseOrderStore(OrderlyDbContext db, OrderlyOptions options, BusinessClock clock)
 {
     /// <summary>The purchase order to change, refused with 412 when the caller's If-Match version is not the current one.</summary>
     public async Task<PurchaseOrder> ForChangeAsync(Guid id, int? expectedVersion, CancellationToken ct)
@@ -66,7 +66,8 @@ public sealed class PurchaseOrderStore(OrderlyDbContext db, OrderlyOptions optio
         if (!await db.PurchaseOrders.AnyAsync(o => o.Id == PurchaseOrderId.From(id), ct)) throw NotFoundError(id);
     }
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    /// <summary>Today in the business time zone: what lateness and a supplier's promised date are compared with.</summary>
+    public DateOnly Today => clock.Today;
 
     private static NotFound NotFoundError(Guid id) => new("purchase_order.not_found", $"No purchase order has id {id}.");
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Orderly.Application.Common;
 using Orderly.Application.Persistence;
 using Orderly.Domain.Sales;
 
@@ -17,7 +18,7 @@ public sealed record BackorderView(Guid OrderId, string OrderNumber, int LineNo,
 /// atomic path as a manual reserve; the decision, with its place in the queue, is kept in the reservation's reason, and
 /// the reservation itself in the order's history. See docs/decisions/0008-sourcing-and-promise-rules.md.
 /// </summary>
-public sealed class Backorders(OrderlyDbContext db, OrderReservations reservations, PromiseDates promises, TimeProvider clock)
+public sealed class Backorders(OrderlyDbContext db, OrderReservations reservations, PromiseDates promises, BusinessClock clock)
 {
     /// <summary>Reserves newly available stock of <paramref name="sku"/> for waiting backorders, inside the caller's transaction.</summary>
     public async Task<IReadOnlyList<BackorderDecision>> ServeAsync(string sku, string reference, string actor, CancellationToken ct)
@@ -29,10 +30,10 @@ public sealed class Backorders(OrderlyDbContext db, OrderReservations reservatio
             var (order, line) = queue[place];
             var context = $"Goods arrived ({reference}); backorder {place + 1} of {queue.Count} in the queue " +
                           $"(priority {order.Priority}, promised {line.PromisedDate?.ToString("yyyy-MM-dd") ?? "no date"}, " +
-                          $"ordered {order.ReceivedAt:yyyy-MM-dd HH:mm}). ";
+                          $"ordered {clock.Local(order.ReceivedAt):yyyy-MM-dd HH:mm}). ";
             var allocations = await reservations.AllocateAsync(order, line, await reservations.PreferredWarehouseAsync(order, ct), context, actor, ct);
             if (allocations.Count == 0) break; // nothing left to hand out
-            order.RecordReservations(allocations, actor, clock.GetUtcNow());
+            order.RecordReservations(allocations, actor, clock.Now);
             decisions.Add(new BackorderDecision(order.Id.Value, order.Number, line.LineNo, allocations.Sum(a => a.Quantity),
                 string.Join(" ", allocations.Select(a => a.Reason))));
         }

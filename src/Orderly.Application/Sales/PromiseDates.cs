@@ -1,3 +1,4 @@
+using Orderly.Application.Common;
 using Orderly.Application.Persistence;
 using Orderly.Domain.Sales;
 
@@ -9,7 +10,7 @@ namespace Orderly.Application.Sales;
 /// expected supply), and the SKUs are queued so that <see cref="PromiseRefresher"/> recomputes every line of them
 /// exactly after commit (ADR 0008's fair queue). Neither bumps an order's version.
 /// </summary>
-public sealed class PromiseDates(OrderlyDbContext db, PromiseQueue queue, TimeProvider clock)
+public sealed class PromiseDates(OrderlyDbContext db, PromiseQueue queue, BusinessClock clock)
 {
     /// <summary>
     /// Promises the open lines of <paramref name="order"/> as it stands in memory, queues its SKUs (and
@@ -32,7 +33,7 @@ public sealed class PromiseDates(OrderlyDbContext db, PromiseQueue queue, TimePr
     {
         var skus = orders.SelectMany(o => o.Lines).Select(l => l.Sku).Distinct(StringComparer.Ordinal).ToList();
         await queue.AddAsync(skus, ct);
-        var now = clock.GetUtcNow();
+        var now = clock.Now;
         var positions = await SkuPositions.LoadAsync(db, skus, ct);
         var ahead = new Dictionary<string, decimal>(await OpenDemand.OfAsync(db, skus, now, ct), StringComparer.Ordinal);
         foreach (var order in orders)
@@ -43,7 +44,7 @@ public sealed class PromiseDates(OrderlyDbContext db, PromiseQueue queue, TimePr
 
     private async Task PromiseOpenLinesAsync(SalesOrder order, IReadOnlyList<string> skus, string actor, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = clock.Now;
         var positions = await SkuPositions.LoadAsync(db, skus, ct);
         // Open demand as saved, less what this order counted in it when last saved: the demand of every other line.
         var demand = await OpenDemand.OfAsync(db, skus, now, ct);
@@ -52,10 +53,10 @@ public sealed class PromiseDates(OrderlyDbContext db, PromiseQueue queue, TimePr
     }
 
     /// <summary>Promises the order's open lines at the tail, behind <paramref name="others"/>; returns their open quantity per SKU.</summary>
-    private static Dictionary<string, decimal> Promise(SalesOrder order, IReadOnlyDictionary<string, SkuPosition> positions,
+    private Dictionary<string, decimal> Promise(SalesOrder order, IReadOnlyDictionary<string, SkuPosition> positions,
         IReadOnlyDictionary<string, decimal> others, string actor, DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = clock.DateOf(now);
         var open = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var own in order.Lines.Where(l => l.Quantity > l.ShippedQuantity).GroupBy(l => l.Sku))
         {
