@@ -37,6 +37,11 @@ public sealed class PurchaseOrderStore(OrderlyDbContext db, OrderlyOptions optio
                            where l.PurchaseOrderId == o.Id
                            orderby l.Id
                            select new { Link = l, s.Number }).ToListAsync(ct);
+        var served = await (from x in db.ServedBackorders.AsNoTracking()
+                            join s in db.SalesOrders.AsNoTracking() on x.OrderId equals s.Id
+                            where x.PurchaseOrderId == o.Id
+                            orderby x.Id
+                            select new { Served = x, s.Number }).ToListAsync(ct);
 
         var currency = Currency.Of(o.Currency);
         var lines = o.Lines.OrderBy(l => l.LineNo).Select(l => new PurchaseOrderLineView(
@@ -44,6 +49,10 @@ public sealed class PurchaseOrderStore(OrderlyDbContext db, OrderlyOptions optio
             PurchaseOrderViews.Amount(l, currency, options.Rounding),
             links.Where(x => x.Link.PurchaseOrderLineNo == l.LineNo)
                 .Select(x => new BackorderLinkView(x.Link.OrderId.Value, x.Number, x.Link.OrderLineNo, x.Link.Quantity, x.Link.LinkedAt))
+                .ToList(),
+            served.Where(x => x.Served.PurchaseOrderLineNo == l.LineNo)
+                .Select(x => new ServedBackorderView(x.Served.OrderId.Value, x.Number, x.Served.OrderLineNo, x.Served.GoodsReceiptId,
+                    x.Served.Quantity, x.Served.ServedAt))
                 .ToList())).ToList();
         return new PurchaseOrderView(o.Id.Value, o.Number, supplier.Id.Value, supplier.Code, supplier.Name, warehouseCode, o.Currency,
             o.Status.ToString(), o.ExpectedDate, o.PromisedDate, o.IsLate(Today), o.Origin, lines.Sum(l => l.Amount),

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Orderly.Application.Common;
 using Orderly.Application.Persistence;
+using Orderly.Domain.Procurement;
 using Orderly.Domain.Sales;
 
 namespace Orderly.Application.Sales;
@@ -8,9 +9,14 @@ namespace Orderly.Application.Sales;
 /// <summary>What automatic reservation did with newly arrived stock for one order line.</summary>
 public sealed record BackorderDecision(Guid OrderId, string OrderNumber, int LineNo, decimal Reserved, string Reason);
 
-/// <summary>A confirmed order line still waiting for stock, as procurement sees it.</summary>
-public sealed record BackorderView(Guid OrderId, string OrderNumber, int LineNo, string Sku, decimal Quantity, decimal Waiting, int Priority,
-    DateOnly? RequestedDate, DateOnly? PromisedDate, string PromiseBasis, DateTimeOffset OrderedAt);
+/// <summary>
+/// A confirmed order line still waiting for stock, as procurement sees it, in the order arriving goods serve it. Of
+/// <c>Waiting</c> (unreserved, unshipped), <c>Backordered</c> is what a reservation tried and could not meet and
+/// <c>NotYetReserved</c> what nobody has tried to reserve yet (a confirmed order not yet reserved); arriving goods serve both.
+/// </summary>
+public sealed record BackorderView(Guid OrderId, string OrderNumber, int LineNo, string Sku, decimal Quantity, decimal Waiting,
+    decimal Backordered, decimal NotYetReserved, int Priority, DateOnly? RequestedDate, DateOnly? PromisedDate, string PromiseBasis,
+    DateTimeOffset OrderedAt);
 
 /// <summary>
 /// Serves waiting backorders when goods arrive. The queue is fair and documented: order priority (1 first), then
@@ -20,9 +26,14 @@ public sealed record BackorderView(Guid OrderId, string OrderNumber, int LineNo,
 /// </summary>
 public sealed class Backorders(OrderlyDbContext db, OrderReservations reservations, PromiseDates promises, BusinessClock clock)
 {
-    /// <summary>Reserves newly available stock of <paramref name="sku"/> for waiting backorders, inside the caller's transaction.</summary>
-    public async Task<IReadOnlyList<BackorderDecision>> ServeAsync(string sku, string reference, string actor, CancellationToken ct)
+    /// <summary>
+    /// Reserves newly available stock of <paramref name="sku"/> for waiting backorders, inside the caller's transaction.
+    /// When the stock came with <paramref name="receipt"/> (saved), what it served is kept as <see cref="ServedBackorder"/> history.
+    /// </summary>
+    public async Task<IReadOnlyList<BackorderDecision>> ServeAsync(string sku, string reference, string actor, CancellationToken ct,
+        GoodsReceipt? receipt = null)
     {
+        var served = receipt is null ? null : new ReceiptServings(db, receipt);
         var queue = await QueueAsync(sku, ct);
         var decisions = new List<BackorderDecision>();
         for (var place = 0; place < queue.Count; place++)
@@ -33,7 +44,8 @@ public sealed class Backorders(OrderlyDbContext db, OrderReservations reservatio
                           $"ordered {clock.Local(order.ReceivedAt):yyyy-MM-dd HH:mm}). ";
             var allocations = await reservations.AllocateAsync(order, line, await reservations.PreferredWarehouseAsync(order, ct), context, actor, ct);
             if (allocations.Count == 0) break; // nothing left to hand out
-            order.RecordReservations(allocations, actor, clock.Now);
+            order.RecordReservations(allocations, actor, clock.Now, servedLine: line.LineNo);
+            served?.Add(order, line.LineNo, allocations, clock.Now);
             decisions.Add(new BackorderDecision(order.Id.Value, order.Number, line.LineNo, allocations.Sum(a => a.Quantity),
                 string.Join(" ", allocations.Select(a => a.Reason))));
         }
@@ -44,12 +56,27 @@ public sealed class Backorders(OrderlyDbContext db, OrderReservations reservatio
     /// New stock of <paramref name="sku"/> was posted (receipt, positive count): saves it, serves waiting backorders,
     /// and recomputes the SKU's promises, inside the caller's transaction.
     /// </summary>
-    public async Task<IReadOnlyList<BackorderDecision>> StockArrivedAsync(string sku, string reference, string actor, CancellationToken ct)
+    public async Task<IReadOnlyList<BackorderDecision>> StockArrivedAsync(string sku, string reference, string actor, CancellationToken ct,
+        GoodsReceipt? receipt = null)
     {
         await db.SaveChangesAsync(ct);
-        var decisions = await ServeAsync(sku, reference, actor, ct);
+        var decisions = await ServeAsync(sku, reference, actor, ct, receipt);
         await promises.ChangedAsync([sku], ct);
         return decisions;
+    }
+
+    /// <summary>What one goods receipt served, line by line, never more than it brought into its warehouse.</summary>
+    private sealed class ReceiptServings(OrderlyDbContext db, GoodsReceipt receipt)
+    {
+        private decimal _left = receipt.Quantity;
+
+        public void Add(SalesOrder order, int lineNo, IReadOnlyList<StockAllocation> allocations, DateTimeOffset now)
+        {
+            var fromReceipt = Math.Min(_left, allocations.Where(a => a.WarehouseId == receipt.WarehouseId).Sum(a => a.Quantity));
+            if (fromReceipt <= 0) return;
+            _left -= fromReceipt;
+            db.ServedBackorders.Add(ServedBackorder.Record(receipt, order.Id, lineNo, fromReceipt, now));
+        }
     }
 
     /// <summary>Every confirmed line still waiting for stock, in the order it will be served.</summary>
@@ -57,7 +84,7 @@ public sealed class Backorders(OrderlyDbContext db, OrderReservations reservatio
     {
         var queue = await QueueAsync(sku, ct);
         return queue.Select(x => new BackorderView(x.Order.Id.Value, x.Order.Number, x.Line.LineNo, x.Line.Sku, x.Line.Quantity,
-            x.Line.QuantityToReserve, x.Order.Priority, x.Order.RequestedDate, x.Line.PromisedDate, x.Line.PromiseBasis, x.Order.ReceivedAt)).ToList();
+            x.Line.QuantityToReserve, x.Line.BackorderedQuantity(x.Order.Status), x.Line.NotYetReservedQuantity(x.Order.Status), x.Order.Priority, x.Order.RequestedDate, x.Line.PromisedDate, x.Line.PromiseBasis, x.Order.ReceivedAt)).ToList();
     }
 
     private async Task<List<(SalesOrder Order, OrderLine Line)>> QueueAsync(string? sku, CancellationToken ct)
