@@ -70,6 +70,7 @@ public static class OrderlyServices
         services.AddScoped<DocumentFlow>();
         services.AddScoped<Replenishment.ReorderPolicyUseCases>();
         services.AddScoped<Replenishment.AlertUseCases>();
+        services.AddScoped<Replenishment.AlertResolution>();
         services.AddScoped<Replenishment.ReplenishmentScan>();
         return services;
     }

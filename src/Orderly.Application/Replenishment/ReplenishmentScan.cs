@@ -56,12 +56,7 @@ public sealed class ReplenishmentScan(
         var position = positions.Of(policy);
         if (run.OpenAlert(StockAlert.LowStockKey(policy.WarehouseId, policy.Sku)) is { } alert)
         {
-            // The alert's own proposal, while nobody has sent it, does not count as recovery: a draft fixes nothing yet.
-            var draft = positions.DraftQuantity(alert.ProposalId, policy.Sku);
-            var recovered = position with { OnOrder = position.OnOrder - draft };
-            if (recovered.Total > policy.ReorderPoint)
-                run.Resolve(alert, $"Stock position recovered to {recovered.Total:0.######} ({recovered}), above the reorder point {policy.ReorderPoint:0.######}." +
-                                   (draft > 0 ? " The proposed purchase order is still a draft: cancel it if it is no longer needed." : ""));
+            if (alert.Status != AlertStatus.Resolved && positions.Recovery(alert, policy) is { } resolution) run.Resolve(alert, resolution);
             return;
         }
 

@@ -46,9 +46,11 @@ public sealed class DocumentFlow(OrderlyDbContext db, OrderStore store, Shipment
         var upstream = waiting.Select(l => (l.PurchaseOrderId, l.PurchaseOrderLineNo, l.OrderLineNo))
             .Concat(served.Select(s => (s.PurchaseOrderId, s.PurchaseOrderLineNo, s.OrderLineNo))).Distinct().ToList();
         var purchaseIds = upstream.Select(u => u.PurchaseOrderId).Distinct().ToList();
-        var purchaseOrders = await db.PurchaseOrders.AsNoTracking().Where(po => purchaseIds.Contains(po.Id)).ToDictionaryAsync(po => po.Id, ct);
+        var purchaseOrders = purchaseIds.Count == 0 ? []
+            : await db.PurchaseOrders.AsNoTracking().Where(po => purchaseIds.Contains(po.Id)).ToDictionaryAsync(po => po.Id, ct);
         var codes = await db.WarehouseCodesAsync(ct);
-        var receipts = await db.GoodsReceipts.AsNoTracking().Where(r => purchaseIds.Contains(r.PurchaseOrderId)).OrderBy(r => r.Id).ToListAsync(ct);
+        var receipts = purchaseIds.Count == 0 ? []
+            : await db.GoodsReceipts.AsNoTracking().Where(r => purchaseIds.Contains(r.PurchaseOrderId)).OrderBy(r => r.Id).ToListAsync(ct);
         var upstreamLines = upstream.Select(u => (u.PurchaseOrderId, u.PurchaseOrderLineNo)).ToHashSet();
         var invoiceViews = await invoices.OfOrderAsync(id, ct);
 
