@@ -77,10 +77,7 @@ public sealed class BusinessTimeZoneTests
     public async Task In_Tokyo_after_midnight_a_purchase_order_promised_for_yesterday_is_late_and_cannot_be_promised_for_it()
     {
         using var api = await ApiAtAsync("Asia/Tokyo", TokyoHalfPastMidnight.AddHours(-12)); // 12:31 on the 29th in Tokyo
-        var acme = await OrderlyApi.Read<SupplierView>(await api.Client.PostAsJsonAsync("/api/suppliers",
-            new { code = "ACME", name = "Acme", currency = "EUR" }, OrderlyApi.Json), HttpStatusCode.Created);
-        (await api.Client.PutAsJsonAsync($"/api/suppliers/{acme.Id}/offers", new { sku = "CHAI", unitPrice = 4.5m, leadTimeDays = 7, rank = 1 },
-            OrderlyApi.Json)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await BackorderAndPromiseTests.OfferAsync(api, "ACME", "CHAI", leadTimeDays: 7);
         var po = await OrderlyApi.Read<PurchaseOrderView>(await api.Client.PostAsJsonAsync("/api/purchase-orders",
             new { supplierCode = "ACME", warehouseCode = "MAIN", lines = new[] { new { sku = "CHAI", quantity = 20, unitPrice = 4.5m } } },
             OrderlyApi.Json), HttpStatusCode.Created);

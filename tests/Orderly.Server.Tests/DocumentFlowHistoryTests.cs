@@ -79,10 +79,7 @@ public sealed class DocumentFlowHistoryTests
     private static async Task<(OrderView First, OrderView Second, PurchaseOrderView Po)> TwoBackordersAndAConfirmedPurchaseOrderAsync(OrderlyApi api)
     {
         await api.SeedAsync();
-        var acme = await OrderlyApi.Read<SupplierView>(await api.Client.PostAsJsonAsync("/api/suppliers",
-            new { code = "ACME", name = "Acme", currency = "EUR" }, OrderlyApi.Json), HttpStatusCode.Created);
-        (await api.Client.PutAsJsonAsync($"/api/suppliers/{acme.Id}/offers", new { sku = "CHAI", unitPrice = 4.5m, leadTimeDays = 7, rank = 1 },
-            OrderlyApi.Json)).EnsureSuccessStatusCode();
+        await BackorderAndPromiseTests.OfferAsync(api, "ACME", "CHAI", leadTimeDays: 7);
         var first = await BackorderedAsync(api, 12);
         var second = await BackorderedAsync(api, 5);
         var po = await OrderlyApi.Read<PurchaseOrderView>(await api.Client.PostAsJsonAsync("/api/purchase-orders",

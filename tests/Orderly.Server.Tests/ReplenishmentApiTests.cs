@@ -119,9 +119,7 @@ public sealed class ReplenishmentApiTests
     public async Task A_receipt_above_the_reorder_point_resolves_the_low_stock_alert_at_once_without_a_scan()
     {
         using var api = await ReplenishmentApiAsync();
-        await api.ReceiveAsync("MAIN", "CHAI", 5);
-        await SetPolicyAsync(api, new { warehouseCode = "MAIN", sku = "CHAI", reorderPoint = 10, safetyStock = 4, reorderQuantity = 30 });
-        var alert = (await ScanAsync(api)).Raised.ShouldHaveSingleItem();
+        var alert = await LowStockAlertAsync(api, onHand: 5);
 
         await api.ReceiveAsync("MAIN", "CHAI", 20);
 
@@ -138,9 +136,7 @@ public sealed class ReplenishmentApiTests
     public async Task Sending_the_proposal_resolves_its_low_stock_alert_once_it_counts_as_on_order()
     {
         using var api = await ReplenishmentApiAsync();
-        await api.ReceiveAsync("MAIN", "CHAI", 5);
-        await SetPolicyAsync(api, new { warehouseCode = "MAIN", sku = "CHAI", reorderPoint = 10, safetyStock = 4, reorderQuantity = 30 });
-        var alert = (await ScanAsync(api)).Raised.ShouldHaveSingleItem();
+        var alert = await LowStockAlertAsync(api, onHand: 5);
 
         await OrderlyApi.Read<PurchaseOrderView>(await api.Client.PostAsJsonAsync($"/api/purchase-orders/{alert.ProposalId}/send", new { },
             OrderlyApi.Json), HttpStatusCode.OK);
@@ -171,9 +167,7 @@ public sealed class ReplenishmentApiTests
     public async Task Lowering_the_reorder_point_below_the_position_resolves_the_low_stock_alert()
     {
         using var api = await ReplenishmentApiAsync();
-        await api.ReceiveAsync("MAIN", "CHAI", 5);
-        await SetPolicyAsync(api, new { warehouseCode = "MAIN", sku = "CHAI", reorderPoint = 10, safetyStock = 4, reorderQuantity = 30 });
-        var alert = (await ScanAsync(api)).Raised.ShouldHaveSingleItem();
+        var alert = await LowStockAlertAsync(api, onHand: 5);
 
         await SetPolicyAsync(api, new { warehouseCode = "MAIN", sku = "CHAI", reorderPoint = 4, safetyStock = 2, reorderQuantity = 30 });
 
@@ -184,8 +178,7 @@ public sealed class ReplenishmentApiTests
     public async Task A_receipt_that_leaves_the_position_at_the_reorder_point_keeps_the_alert_open()
     {
         using var api = await ReplenishmentApiAsync();
-        await SetPolicyAsync(api, new { warehouseCode = "MAIN", sku = "CHAI", reorderPoint = 10, safetyStock = 4, reorderQuantity = 30 });
-        var alert = (await ScanAsync(api)).Raised.ShouldHaveSingleItem();
+        var alert = await LowStockAlertAsync(api, onHand: 0);
 
         await api.ReceiveAsync("MAIN", "CHAI", 10);
 
@@ -248,11 +241,7 @@ public sealed class ReplenishmentApiTests
     public async Task Scan_WhenAConfirmedPurchaseOrderPassesItsPromisedDate_RaisesALateAlertAndReSourcesFromTheBackup()
     {
         using var api = await ReplenishmentApiAsync();
-        var po = await OrderlyApi.Read<PurchaseOrderView>(await api.Client.PostAsJsonAsync("/api/purchase-orders",
-            new { supplierCode = "PRIME", warehouseCode = "MAIN", lines = new[] { new { sku = "CHAI", quantity = 24 } } }, OrderlyApi.Json), HttpStatusCode.Created);
-        await OrderlyApi.Read<PurchaseOrderView>(await api.Client.PostAsJsonAsync($"/api/purchase-orders/{po.Id}/send", new { }, OrderlyApi.Json), HttpStatusCode.OK);
-        await OrderlyApi.Read<PurchaseOrderView>(await api.Client.PostAsJsonAsync($"/api/purchase-orders/{po.Id}/confirm",
-            new { promisedDate = api.ServerToday.AddDays(2) }, OrderlyApi.Json), HttpStatusCode.OK);
+        var po = await ConfirmedPurchaseOrderAsync(api);
         (await ScanAsync(api)).Raised.ShouldBeEmpty();
 
         api.Clock.Advance(TimeSpan.FromDays(5));
@@ -274,10 +263,7 @@ public sealed class ReplenishmentApiTests
     public async Task The_event_that_ends_a_late_purchase_order_resolves_its_alert_at_once(string ending, string resolution)
     {
         using var api = await ReplenishmentApiAsync();
-        var po = await OrderlyApi.Read<PurchaseOrderView>(await api.Client.PostAsJsonAsync("/api/purchase-orders",
-            new { supplierCode = "PRIME", warehouseCode = "MAIN", lines = new[] { new { sku = "CHAI", quantity = 24 } } }, OrderlyApi.Json), HttpStatusCode.Created);
-        await api.Client.PostAsJsonAsync($"/api/purchase-orders/{po.Id}/send", new { }, OrderlyApi.Json);
-        await api.Client.PostAsJsonAsync($"/api/purchase-orders/{po.Id}/confirm", new { promisedDate = api.ServerToday.AddDays(2) }, OrderlyApi.Json);
+        var po = await ConfirmedPurchaseOrderAsync(api);
         api.Clock.Advance(TimeSpan.FromDays(5));
         var alert = (await ScanAsync(api)).Raised.ShouldHaveSingleItem();
 
@@ -359,6 +345,25 @@ public sealed class ReplenishmentApiTests
 
     private static async Task<ScanReport> ScanAsync(OrderlyApi api) =>
         await OrderlyApi.Read<ScanReport>(await api.Client.PostAsync("/api/replenishment/scan", null), HttpStatusCode.OK);
+
+    /// <summary>The open low-stock alert of CHAI at MAIN (reorder point 10, safety stock 4, 30 at a time) with <paramref name="onHand"/> in stock.</summary>
+    private static async Task<AlertView> LowStockAlertAsync(OrderlyApi api, decimal onHand)
+    {
+        if (onHand > 0) await api.ReceiveAsync("MAIN", "CHAI", onHand);
+        await SetPolicyAsync(api, new { warehouseCode = "MAIN", sku = "CHAI", reorderPoint = 10, safetyStock = 4, reorderQuantity = 30 });
+        return (await ScanAsync(api)).Raised.ShouldHaveSingleItem();
+    }
+
+    /// <summary>A purchase order of 24 CHAI from PRIME into MAIN, sent and confirmed for the day after tomorrow.</summary>
+    private static async Task<PurchaseOrderView> ConfirmedPurchaseOrderAsync(OrderlyApi api)
+    {
+        var po = await OrderlyApi.Read<PurchaseOrderView>(await api.Client.PostAsJsonAsync("/api/purchase-orders",
+            new { supplierCode = "PRIME", warehouseCode = "MAIN", lines = new[] { new { sku = "CHAI", quantity = 24 } } }, OrderlyApi.Json), HttpStatusCode.Created);
+        await OrderlyApi.Read<PurchaseOrderView>(await api.Client.PostAsJsonAsync($"/api/purchase-orders/{po.Id}/send", new { }, OrderlyApi.Json), HttpStatusCode.OK);
+        await OrderlyApi.Read<PurchaseOrderView>(await api.Client.PostAsJsonAsync($"/api/purchase-orders/{po.Id}/confirm",
+            new { promisedDate = api.ServerToday.AddDays(2) }, OrderlyApi.Json), HttpStatusCode.OK);
+        return po;
+    }
 
     private static Task<List<AlertView>> AlertsAsync(OrderlyApi api, string query) => api.GetAsync<List<AlertView>>($"/api/alerts{query}");
 
