@@ -18,6 +18,13 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 var connectionString = builder.Configuration.GetConnectionString("Orderly") ?? "Data Source=data/orderly.db";
 var options = builder.Configuration.GetSection("Orderly").Get<OrderlyOptions>() ?? new OrderlyOptions();
 seedDemo |= builder.Configuration.GetValue<bool>("Orderly:SeedDemo");
+if (!BusinessClock.TryZoneNamed(options.BusinessTimeZone, out _, out var zoneProblem))
+{
+    // Dates in a zone the operator did not mean would be wrong silently: refuse to start, saying why, without a stack trace.
+    Console.Error.WriteLine($"Orderly cannot start: {zoneProblem}");
+    Environment.ExitCode = 1;
+    return;
+}
 
 builder.Services.AddOrderly(connectionString, options);
 var clockOffsetDays = builder.Configuration.GetValue<int>(ShiftedClock.Setting);

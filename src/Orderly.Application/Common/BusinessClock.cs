@@ -42,18 +42,21 @@ public sealed class BusinessClock(TimeProvider clock, TimeZoneInfo zone)
     /// is set. An unknown name stops the start with a message naming the setting: dates in the wrong zone would be wrong
     /// silently.
     /// </summary>
-    public static TimeZoneInfo ZoneNamed(string? name)
+    public static TimeZoneInfo ZoneNamed(string? name) =>
+        TryZoneNamed(name, out var zone, out var problem) ? zone : throw new InvalidOperationException(problem);
+
+    /// <summary>The zone named by <paramref name="name"/>, or the sentence that says why there is none (for the start to print).</summary>
+    public static bool TryZoneNamed(string? name, out TimeZoneInfo zone, out string problem)
     {
-        if (string.IsNullOrWhiteSpace(name)) return TimeZoneInfo.Local;
-        try
+        (zone, problem) = (TimeZoneInfo.Local, "");
+        if (string.IsNullOrWhiteSpace(name)) return true;
+        if (TimeZoneInfo.TryFindSystemTimeZoneById(name.Trim(), out var found))
         {
-            return TimeZoneInfo.FindSystemTimeZoneById(name.Trim());
+            zone = found;
+            return true;
         }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            throw new InvalidOperationException(
-                $"{Setting} is '{name}', which is not a time zone this machine knows. Use an IANA name such as 'Asia/Shanghai', " +
-                "'Europe/Berlin' or 'UTC', or leave it out to use the machine's local zone.", e);
-        }
+        problem = $"{Setting} is '{name}', which is not a time zone this machine knows. Use an IANA name such as 'Asia/Shanghai', " +
+                  "'Europe/Berlin' or 'UTC', or leave it out to use the machine's local zone.";
+        return false;
     }
 }
