@@ -28,6 +28,8 @@ public static class OrderlyServices
     {
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
+        var zone = BusinessClock.ZoneNamed(options.BusinessTimeZone); // an unknown name stops the start here
+        services.AddSingleton(sp => new BusinessClock(sp.GetRequiredService<TimeProvider>(), zone));
         services.AddSingleton(sp => new WriteGate(TimeSpan.FromSeconds(options.WriteQueueTimeoutSeconds),
             sp.GetService<IMeterFactory>()?.Create(WriteGate.MeterName) ?? new Meter(WriteGate.MeterName)));
         services.AddScoped<SqlStatements>();
@@ -71,6 +73,7 @@ public static class OrderlyServices
         services.AddScoped<DocumentFlow>();
         services.AddScoped<Replenishment.ReorderPolicyUseCases>();
         services.AddScoped<Replenishment.AlertUseCases>();
+        services.AddScoped<Replenishment.AlertResolution>();
         services.AddScoped<Replenishment.ReplenishmentScan>();
         return services;
     }

@@ -19,6 +19,13 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 var connectionString = builder.Configuration.GetConnectionString("Orderly") ?? "Data Source=data/orderly.db";
 var options = builder.Configuration.GetSection("Orderly").Get<OrderlyOptions>() ?? new OrderlyOptions();
 seedDemo |= builder.Configuration.GetValue<bool>("Orderly:SeedDemo");
+if (!BusinessClock.TryZoneNamed(options.BusinessTimeZone, out _, out var zoneProblem))
+{
+    // Dates in a zone the operator did not mean would be wrong silently: refuse to start, saying why, without a stack trace.
+    Console.Error.WriteLine($"Orderly cannot start: {zoneProblem}");
+    Environment.ExitCode = 1;
+    return;
+}
 
 builder.Services.AddOrderly(connectionString, options);
 var clockOffsetDays = builder.Configuration.GetValue<int>(ShiftedClock.Setting);
@@ -52,6 +59,9 @@ await using (var scope = app.Services.CreateAsyncScope())
 var demo = !seedDemo ? "off (--seed-demo adds it to an empty database)"
     : await DemoData.SeedAsync(app.Services) ? "seeded" : "not seeded, the database already has customers";
 app.Logger.LogInformation("Demo data: {Demo}.", demo);
+var businessClock = app.Services.GetRequiredService<BusinessClock>();
+app.Logger.LogInformation("Business dates are counted in time zone {Zone} ({Setting}); today is {Today:yyyy-MM-dd}.",
+    businessClock.Zone.Id, BusinessClock.Setting, businessClock.Today);
 if (clockOffsetDays != 0)
     app.Logger.LogWarning("Demo clock: the server runs {Days} day(s) ahead of real time ({Setting}). Never use this in production.",
         clockOffsetDays, ShiftedClock.Setting);

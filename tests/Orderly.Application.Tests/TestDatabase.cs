@@ -22,7 +22,8 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>A database migrated to <paramref name="version"/> (the latest when null); <paramref name="services"/> may add to the wiring.</summary>
     public static async Task<TestDatabase> CreateAsync(int? version = null, OrderlyOptions? options = null, Action<IServiceCollection>? services = null)
     {
-        var database = new TestDatabase(options ?? new OrderlyOptions(), services);
+        // Business dates in UTC unless a test names a zone, so "today" does not depend on the machine running the tests.
+        var database = new TestDatabase(options ?? new OrderlyOptions { BusinessTimeZone = "UTC" }, services);
         await database.WithAsync<OrderlyDbContext, int>(async db =>
         {
             if (version is null)

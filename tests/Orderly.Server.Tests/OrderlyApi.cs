@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Data.Sqlite;
+using Orderly.Application.Common;
 using Orderly.Application.Sales;
 
 namespace Orderly.Server.Tests;
@@ -51,7 +52,7 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
     /// <summary>Today as the server sees it (after any <see cref="ShiftableClock.Advance"/>).</summary>
-    public DateOnly ServerToday => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+    public DateOnly ServerToday => Services.GetRequiredService<BusinessClock>().Today;
 
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
@@ -59,6 +60,7 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Orderly:ReplenishmentScanMinutes", "0"); // tests run the scan through the API when they want it
         builder.UseSetting("Orderly:PromiseRefreshDelayMilliseconds", "0"); // tests drain the re-promise queue themselves (DrainPromisesAsync)
+        builder.UseSetting("Orderly:BusinessTimeZone", "UTC"); // business dates do not depend on the test machine; a test may name a zone
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
@@ -89,7 +91,7 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
         await Read<OrderView>(await Client.PostAsJsonAsync("/api/orders", new
         {
             customerCode = customer,
-            requestedDate = Today.AddDays(14),
+            requestedDate = ServerToday.AddDays(14),
             lines = lines.Select(l => new { sku = l.Sku, quantity = l.Quantity }),
         }, Json), HttpStatusCode.Created);
 

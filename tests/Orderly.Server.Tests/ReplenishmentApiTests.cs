@@ -116,23 +116,73 @@ public sealed class ReplenishmentApiTests
     }
 
     [Fact]
-    public async Task Scan_AfterStockIsReceivedAboveTheReorderPoint_ResolvesTheAlert()
+    public async Task A_receipt_above_the_reorder_point_resolves_the_low_stock_alert_at_once_without_a_scan()
     {
         using var api = await ReplenishmentApiAsync();
-        await api.ReceiveAsync("MAIN", "CHAI", 5);
-        await SetPolicyAsync(api, new { warehouseCode = "MAIN", sku = "CHAI", reorderPoint = 10, safetyStock = 4, reorderQuantity = 30 });
-        var alert = (await ScanAsync(api)).Raised.ShouldHaveSingleItem();
+        var alert = await LowStockAlertAsync(api, onHand: 5);
 
         await api.ReceiveAsync("MAIN", "CHAI", 20);
-        var report = await ScanAsync(api);
 
-        var resolved = report.Resolved.ShouldHaveSingleItem();
-        resolved.Id.ShouldBe(alert.Id);
+        var resolved = await api.GetAsync<AlertView>($"/api/alerts/{alert.Id}");
+        (resolved.Status, resolved.ResolvedBy).ShouldBe(("Resolved", "system:alerts"));
         resolved.Resolution!.ShouldStartWith("Stock position recovered to 25 (available 25, on order 0, backordered 0), above the reorder point 10.");
         resolved.Resolution.ShouldContain("still a draft");
-        report.Raised.ShouldBeEmpty();
-        (await AlertsAsync(api, "?status=resolved&kind=LowStock&sku=CHAI")).ShouldHaveSingleItem().Id.ShouldBe(alert.Id);
         (await AlertsAsync(api, "?status=Open")).ShouldBeEmpty();
+        var report = await ScanAsync(api);
+        (report.Raised.Count, report.Resolved.Count).ShouldBe((0, 0), report.Summary);
+    }
+
+    [Fact]
+    public async Task Sending_the_proposal_resolves_its_low_stock_alert_once_it_counts_as_on_order()
+    {
+        using var api = await ReplenishmentApiAsync();
+        var alert = await LowStockAlertAsync(api, onHand: 5);
+
+        await OrderlyApi.Read<PurchaseOrderView>(await api.Client.PostAsJsonAsync($"/api/purchase-orders/{alert.ProposalId}/send", new { },
+            OrderlyApi.Json), HttpStatusCode.OK);
+
+        var resolved = await api.GetAsync<AlertView>($"/api/alerts/{alert.Id}");
+        resolved.Status.ShouldBe("Resolved");
+        resolved.Resolution.ShouldBe("Stock position recovered to 35 (available 5, on order 30, backordered 0), above the reorder point 10.");
+    }
+
+    [Fact]
+    public async Task Cancelling_the_order_whose_reservation_caused_the_shortage_resolves_the_low_stock_alert()
+    {
+        using var api = await ReplenishmentApiAsync();
+        await api.ReceiveAsync("MAIN", "CHAI", 15);
+        await SetPolicyAsync(api, new { warehouseCode = "MAIN", sku = "CHAI", reorderPoint = 10, safetyStock = 4, reorderQuantity = 30 });
+        var order = await api.ConfirmedOrderAsync("ALFKI", ("CHAI", 12));
+        await api.RunAsync(order.Id, "reserve");
+        var alert = (await ScanAsync(api)).Raised.ShouldHaveSingleItem();
+
+        await api.RunAsync(order.Id, "cancel", new { reason = "customer withdrew" });
+
+        var resolved = await api.GetAsync<AlertView>($"/api/alerts/{alert.Id}");
+        resolved.Status.ShouldBe("Resolved");
+        resolved.Resolution!.ShouldStartWith("Stock position recovered to 15 (available 15, on order 0, backordered 0)");
+    }
+
+    [Fact]
+    public async Task Lowering_the_reorder_point_below_the_position_resolves_the_low_stock_alert()
+    {
+        using var api = await ReplenishmentApiAsync();
+        var alert = await LowStockAlertAsync(api, onHand: 5);
+
+        await SetPolicyAsync(api, new { warehouseCode = "MAIN", sku = "CHAI", reorderPoint = 4, safetyStock = 2, reorderQuantity = 30 });
+
+        (await api.GetAsync<AlertView>($"/api/alerts/{alert.Id}")).Status.ShouldBe("Resolved");
+    }
+
+    [Fact]
+    public async Task A_receipt_that_leaves_the_position_at_the_reorder_point_keeps_the_alert_open()
+    {
+        using var api = await ReplenishmentApiAsync();
+        var alert = await LowStockAlertAsync(api, onHand: 0);
+
+        await api.ReceiveAsync("MAIN", "CHAI", 10);
+
+        (await api.GetAsync<AlertView>($"/api/alerts/{alert.Id}")).Status.ShouldBe("Open");
     }
 
     [Fact]
@@ -191,11 +241,7 @@ public sealed class ReplenishmentApiTests
     public async Task Scan_WhenAConfirmedPurchaseOrderPassesItsPromisedDate_RaisesALateAlertAndReSourcesFromTheBackup()
     {
         using var api = await ReplenishmentApiAsync();
-        var po = await OrderlyApi.Read<PurchaseOrderView>(await api.Client.PostAsJsonAsync("/api/purchase-orders",
-            new { supplierCode = "PRIME", warehouseCode = "MAIN", lines = new[] { new { sku = "CHAI", quantity = 24 } } }, OrderlyApi.Json), HttpStatusCode.Created);
-        await OrderlyApi.Read<PurchaseOrderView>(await api.Client.PostAsJsonAsync($"/api/purchase-orders/{po.Id}/send", new { }, OrderlyApi.Json), HttpStatusCode.OK);
-        await OrderlyApi.Read<PurchaseOrderView>(await api.Client.PostAsJsonAsync($"/api/purchase-orders/{po.Id}/confirm",
-            new { promisedDate = api.ServerToday.AddDays(2) }, OrderlyApi.Json), HttpStatusCode.OK);
+        var po = await ConfirmedPurchaseOrderAsync(api);
         (await ScanAsync(api)).Raised.ShouldBeEmpty();
 
         api.Clock.Advance(TimeSpan.FromDays(5));
@@ -208,6 +254,30 @@ public sealed class ReplenishmentApiTests
         (proposal.PurchaseOrderId, proposal.SupplierCode, proposal.Quantity, proposal.ExpectedDate)
             .ShouldBe((alert.ProposalId!.Value, "BACKUP", 24m, api.ServerToday.AddDays(3)));
         (await ScanAsync(api)).Raised.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("cancel", "was cancelled.")]
+    [InlineData("receive", "was received in full.")]
+    [InlineData("confirm", "is no longer late: delivery is now promised for")]
+    public async Task The_event_that_ends_a_late_purchase_order_resolves_its_alert_at_once(string ending, string resolution)
+    {
+        using var api = await ReplenishmentApiAsync();
+        var po = await ConfirmedPurchaseOrderAsync(api);
+        api.Clock.Advance(TimeSpan.FromDays(5));
+        var alert = (await ScanAsync(api)).Raised.ShouldHaveSingleItem();
+
+        var response = ending switch
+        {
+            "cancel" => await api.Client.PostAsJsonAsync($"/api/purchase-orders/{po.Id}/cancel", new { reason = "late" }, OrderlyApi.Json),
+            "receive" => await api.Client.PostAsJsonAsync($"/api/purchase-orders/{po.Id}/receipts", new { lineNo = 1, quantity = 24 }, OrderlyApi.Json),
+            _ => await api.Client.PostAsJsonAsync($"/api/purchase-orders/{po.Id}/confirm", new { promisedDate = api.ServerToday.AddDays(1) }, OrderlyApi.Json),
+        };
+
+        response.IsSuccessStatusCode.ShouldBeTrue(await response.Content.ReadAsStringAsync());
+        var resolved = await api.GetAsync<AlertView>($"/api/alerts/{alert.Id}");
+        (resolved.Status, resolved.ResolvedBy).ShouldBe(("Resolved", "system:alerts"));
+        resolved.Resolution!.ShouldStartWith($"{po.Number} {resolution}");
     }
 
     public static TheoryData<object, string[]> InvalidPolicies() => new()
@@ -275,6 +345,25 @@ public sealed class ReplenishmentApiTests
 
     private static async Task<ScanReport> ScanAsync(OrderlyApi api) =>
         await OrderlyApi.Read<ScanReport>(await api.Client.PostAsync("/api/replenishment/scan", null), HttpStatusCode.OK);
+
+    /// <summary>The open low-stock alert of CHAI at MAIN (reorder point 10, safety stock 4, 30 at a time) with <paramref name="onHand"/> in stock.</summary>
+    private static async Task<AlertView> LowStockAlertAsync(OrderlyApi api, decimal onHand)
+    {
+        if (onHand > 0) await api.ReceiveAsync("MAIN", "CHAI", onHand);
+        await SetPolicyAsync(api, new { warehouseCode = "MAIN", sku = "CHAI", reorderPoint = 10, safetyStock = 4, reorderQuantity = 30 });
+        return (await ScanAsync(api)).Raised.ShouldHaveSingleItem();
+    }
+
+    /// <summary>A purchase order of 24 CHAI from PRIME into MAIN, sent and confirmed for the day after tomorrow.</summary>
+    private static async Task<PurchaseOrderView> ConfirmedPurchaseOrderAsync(OrderlyApi api)
+    {
+        var po = await OrderlyApi.Read<PurchaseOrderView>(await api.Client.PostAsJsonAsync("/api/purchase-orders",
+            new { supplierCode = "PRIME", warehouseCode = "MAIN", lines = new[] { new { sku = "CHAI", quantity = 24 } } }, OrderlyApi.Json), HttpStatusCode.Created);
+        await OrderlyApi.Read<PurchaseOrderView>(await api.Client.PostAsJsonAsync($"/api/purchase-orders/{po.Id}/send", new { }, OrderlyApi.Json), HttpStatusCode.OK);
+        await OrderlyApi.Read<PurchaseOrderView>(await api.Client.PostAsJsonAsync($"/api/purchase-orders/{po.Id}/confirm",
+            new { promisedDate = api.ServerToday.AddDays(2) }, OrderlyApi.Json), HttpStatusCode.OK);
+        return po;
+    }
 
     private static Task<List<AlertView>> AlertsAsync(OrderlyApi api, string query) => api.GetAsync<List<AlertView>>($"/api/alerts{query}");
 

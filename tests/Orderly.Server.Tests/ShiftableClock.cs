@@ -8,4 +8,7 @@ public sealed class ShiftableClock : TimeProvider
     public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + _shift;
 
     public void Advance(TimeSpan by) => _shift += by;
+
+    /// <summary>Sets the clock to <paramref name="instant"/>; it runs on from there in real time (milliseconds per test).</summary>
+    public void MoveTo(DateTimeOffset instant) => _shift = instant - base.GetUtcNow();
 }

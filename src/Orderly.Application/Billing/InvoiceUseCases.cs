@@ -21,7 +21,7 @@ public sealed record InvoiceView(Guid Id, string Number, Guid OrderId, string Cu
 public sealed record RecordPaymentRequest(decimal Amount, string? Reference = null, DateOnly? ReceivedOn = null);
 
 /// <summary>Bills what shipped and records the money that comes in against it.</summary>
-public sealed class InvoiceUseCases(OrderlyDbContext db, OrderStore orders, DocumentNumbers numbers, OrderlyOptions options, TimeProvider clock)
+public sealed class InvoiceUseCases(OrderlyDbContext db, OrderStore orders, DocumentNumbers numbers, OrderlyOptions options, BusinessClock clock)
 {
     public async Task<InvoiceView> InvoiceAsync(Guid orderId, int? expectedVersion, string actor, CancellationToken ct) =>
         await db.InTransactionAsync(async () =>
@@ -37,8 +37,8 @@ public sealed class InvoiceUseCases(OrderlyDbContext db, OrderStore orders, Docu
         order.EnsureAllowed(OrderCommand.Invoice);
         var terms = await db.Customers.AsNoTracking().Where(c => c.Id == order.CustomerId).Select(c => c.PaymentTermsDays).SingleAsync(ct);
         var number = await numbers.NextAsync(DocumentNumbers.Invoice, ct);
-        var now = clock.GetUtcNow();
-        var invoice = Invoice.Issue(InvoiceId.New(), number, order, terms, options.Rounding, now);
+        var now = clock.Now;
+        var invoice = Invoice.Issue(InvoiceId.New(), number, order, terms, options.Rounding, clock.DateOf(now), now);
         order.RecordInvoice(number, invoice.Lines.Select(l => (l.OrderLineNo, l.Quantity)).ToList(), invoice.TotalAmount, actor, now);
         db.Invoices.Add(invoice);
         return invoice;
@@ -93,8 +93,8 @@ public sealed class InvoiceUseCases(OrderlyDbContext db, OrderStore orders, Docu
 
     private Payment RecordPayment(SalesOrder order, Invoice invoice, RecordPaymentRequest request, string actor)
     {
-        var now = clock.GetUtcNow();
-        var payment = invoice.RecordPayment(request.Amount, request.ReceivedOn ?? DateOnly.FromDateTime(now.UtcDateTime),
+        var now = clock.Now;
+        var payment = invoice.RecordPayment(request.Amount, request.ReceivedOn ?? clock.DateOf(now),
             request.Reference ?? "", actor, now);
         order.RecordPayment(invoice.Number, request.Amount, actor, now);
         return payment;

@@ -12,7 +12,7 @@ public sealed class NumberSequence
 }
 
 /// <summary>Hands out the next human number of a document type, inside the caller's transaction.</summary>
-public sealed class DocumentNumbers(OrderlyDbContext db, TimeProvider clock)
+public sealed class DocumentNumbers(OrderlyDbContext db, BusinessClock clock)
 {
     public const string SalesOrder = "SO";
     public const string Shipment = "SH";
@@ -28,7 +28,7 @@ public sealed class DocumentNumbers(OrderlyDbContext db, TimeProvider clock)
     public async Task<IReadOnlyList<string>> NextAsync(string prefix, int count, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        var year = clock.GetUtcNow().Year;
+        var year = clock.Today.Year; // the business year: an order taken at 00:30 on 1 January in Tokyo is numbered in the new year
         var bumped = await db.NumberSequences
             .Where(s => s.Name == prefix && s.Year == year)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.NextValue, x => x.NextValue + count), ct);

@@ -28,6 +28,12 @@ public sealed class OrderlyOptions
     /// <summary>Minutes between purges of expired idempotency keys (default 10; 0 turns the purge off).</summary>
     public double IdempotencyPurgeMinutes { get; set; } = 10;
 
+    /// <summary>
+    /// The IANA time zone business dates are counted in (<see cref="BusinessClock"/>), e.g. <c>Asia/Tokyo</c>; unset: the
+    /// machine's local zone. An unknown name refuses the start.
+    /// </summary>
+    public string? BusinessTimeZone { get; set; }
+
     /// <summary>Logs every SQL command EF Core runs, at Information (default false: the console stays quiet).</summary>
     public bool LogSql { get; set; }
 }

@@ -40,6 +40,7 @@ public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options,
     public DbSet<PurchaseOrderHistoryEntry> PurchaseOrderHistory => Set<PurchaseOrderHistoryEntry>();
     public DbSet<GoodsReceipt> GoodsReceipts => Set<GoodsReceipt>();
     public DbSet<BackorderLink> BackorderLinks => Set<BackorderLink>();
+    public DbSet<ServedBackorder> ServedBackorders => Set<ServedBackorder>();
     public DbSet<ReorderPolicy> ReorderPolicies => Set<ReorderPolicy>();
     public DbSet<StockAlert> StockAlerts => Set<StockAlert>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();

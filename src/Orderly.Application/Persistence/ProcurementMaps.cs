@@ -78,6 +78,15 @@ internal sealed class BackorderLinkMap : IEntityTypeConfiguration<BackorderLink>
     }
 }
 
+internal sealed class ServedBackorderMap : IEntityTypeConfiguration<ServedBackorder>
+{
+    public void Configure(EntityTypeBuilder<ServedBackorder> e)
+    {
+        e.ToTable("served_backorders");
+        e.HasKey(s => s.Id);
+    }
+}
+
 internal sealed class ReorderPolicyMap : IEntityTypeConfiguration<ReorderPolicy>
 {
     public void Configure(EntityTypeBuilder<ReorderPolicy> e)

@@ -27,7 +27,7 @@ public sealed class GoodsReceiptUseCases(
             var receipt = order.Receive(request.LineNo, request.Quantity, request.Reference?.Trim() ?? "", actor, clock.GetUtcNow());
             db.GoodsReceipts.Add(receipt);
             await ledger.ReceiveAsync(order.WarehouseId, receipt.Sku, receipt.Quantity, order.Number, actor, ct);
-            var decisions = await backorders.StockArrivedAsync(receipt.Sku, order.Number, actor, ct);
+            var decisions = await backorders.StockArrivedAsync(receipt.Sku, order.Number, actor, ct, receipt);
             var unitDecimals = await db.UnitDecimalsAsync([receipt.Sku], ct);
             return new ReceiptOutcome(PurchaseOrderViews.Of(receipt, await WarehouseCodeAsync(receipt, ct), unitDecimals), order.Number,
                 order.Status.ToString(), order.Version, decisions);

@@ -31,8 +31,8 @@ public sealed class PurchaseOrderCommands(OrderlyDbContext db, PurchaseOrderStor
                 case PurchaseOrderCommand.Cancel: order.Cancel(body.Reason ?? "", actor, now); break;
                 default: throw new InvalidOperationException($"No handler for {command}.");
             }
-            if (command is PurchaseOrderCommand.Send) await db.SaveChangesAsync(ct);
-            else await promises.ChangedAsync(order.Lines.Select(l => l.Sku), ct); // supply moved
+            // Supply moved; a sent proposal also counts as on order, which can end its low-stock alert.
+            await promises.ChangedAsync(order.Lines.Select(l => l.Sku), ct);
             return await store.ViewAsync(order, ct);
         }, ct);
     }

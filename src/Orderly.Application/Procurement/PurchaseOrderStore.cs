@@ -7,7 +7,7 @@ using Orderly.Domain.Procurement;
 namespace Orderly.Application.Procurement;
 
 /// <summary>Loads purchase orders for change (with their lines) and renders them for the API.</summary>
-public sealed class PurchaseOrderStore(OrderlyDbContext db, OrderlyOptions options, TimeProvider clock)
+public sealed class PurchaseOrderStore(OrderlyDbContext db, OrderlyOptions options, BusinessClock clock)
 {
     /// <summary>The purchase order to change, refused with 412 when the caller's If-Match version is not the current one.</summary>
     public async Task<PurchaseOrder> ForChangeAsync(Guid id, int? expectedVersion, CancellationToken ct)
@@ -37,6 +37,11 @@ public sealed class PurchaseOrderStore(OrderlyDbContext db, OrderlyOptions optio
                            where l.PurchaseOrderId == o.Id
                            orderby l.Id
                            select new { Link = l, s.Number }).ToListAsync(ct);
+        var served = await (from x in db.ServedBackorders.AsNoTracking()
+                            join s in db.SalesOrders.AsNoTracking() on x.OrderId equals s.Id
+                            where x.PurchaseOrderId == o.Id
+                            orderby x.Id
+                            select new { Served = x, s.Number }).ToListAsync(ct);
 
         var currency = Currency.Of(o.Currency);
         var unitDecimals = await db.UnitDecimalsAsync(o.Lines.Select(l => l.Sku), ct);
@@ -47,6 +52,10 @@ public sealed class PurchaseOrderStore(OrderlyDbContext db, OrderlyOptions optio
                 NumberForm.Price(l.UnitPrice, currency), PurchaseOrderViews.Amount(l, currency, options.Rounding),
                 links.Where(x => x.Link.PurchaseOrderLineNo == l.LineNo)
                     .Select(x => new BackorderLinkView(x.Link.OrderId.Value, x.Number, x.Link.OrderLineNo, Quantity(x.Link.Quantity), x.Link.LinkedAt))
+                    .ToList(),
+                served.Where(x => x.Served.PurchaseOrderLineNo == l.LineNo)
+                    .Select(x => new ServedBackorderView(x.Served.OrderId.Value, x.Number, x.Served.OrderLineNo, x.Served.GoodsReceiptId,
+                        Quantity(x.Served.Quantity), x.Served.ServedAt))
                     .ToList());
         }).ToList();
         return new PurchaseOrderView(o.Id.Value, o.Number, supplier.Id.Value, supplier.Code, supplier.Name, warehouseCode, o.Currency,
@@ -71,7 +80,8 @@ public sealed class PurchaseOrderStore(OrderlyDbContext db, OrderlyOptions optio
         if (!await db.PurchaseOrders.AnyAsync(o => o.Id == PurchaseOrderId.From(id), ct)) throw NotFoundError(id);
     }
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    /// <summary>Today in the business time zone: what lateness and a supplier's promised date are compared with.</summary>
+    public DateOnly Today => clock.Today;
 
     private static NotFound NotFoundError(Guid id) => new("purchase_order.not_found", $"No purchase order has id {id}.");
 }

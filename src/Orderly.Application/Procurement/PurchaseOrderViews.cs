@@ -7,9 +7,16 @@ namespace Orderly.Application.Procurement;
 /// <summary>A sales order line waiting for (part of) a purchase order line.</summary>
 public sealed record BackorderLinkView(Guid OrderId, string OrderNumber, int OrderLineNo, decimal Quantity, DateTimeOffset LinkedAt);
 
+/// <summary>A sales order line that a goods receipt of this purchase order line served (history: it stays).</summary>
+public sealed record ServedBackorderView(Guid OrderId, string OrderNumber, int OrderLineNo, long ReceiptId, decimal Quantity, DateTimeOffset ServedAt);
+
+/// <summary>
+/// A purchase order line: <c>Backorders</c> are the sales order lines still waiting for it (they follow every re-promise);
+/// <c>Served</c> the ones its receipts reserved stock for, which stay after the order line no longer waits.
+/// </summary>
 public sealed record PurchaseOrderLineView(
     int LineNo, string Sku, decimal Quantity, decimal ReceivedQuantity, decimal OpenQuantity, decimal UnitPrice, decimal Amount,
-    IReadOnlyList<BackorderLinkView> Backorders);
+    IReadOnlyList<BackorderLinkView> Backorders, IReadOnlyList<ServedBackorderView> Served);
 
 public sealed record PurchaseOrderHistoryView(DateTimeOffset At, string Actor, string Action, string? From, string To, string Reason);
 

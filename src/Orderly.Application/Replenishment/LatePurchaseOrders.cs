@@ -10,8 +10,9 @@ namespace Orderly.Application.Replenishment;
 /// <summary>
 /// The late-supplier half of the scan. A purchase order past its promised date with goods still open raises one alert,
 /// and each open line gets a proposal to buy the open quantity from the available supplier, other than the late one,
-/// that delivers soonest (today + its lead time; the late order has no date left to beat). The alert is resolved by the
-/// scan once the order is no longer late: received, cancelled, or re-promised by the supplier.
+/// that delivers soonest (today + its lead time; the late order has no date left to beat). The alert is resolved as soon as
+/// the order is no longer late — received in full, cancelled, or re-promised by the supplier — by that event itself
+/// (<see cref="AlertResolution"/>), and by the scan as a backstop.
 /// </summary>
 internal sealed class LatePurchaseOrders(OrderlyDbContext db, SourcingOptions sourcing)
 {
@@ -85,15 +86,18 @@ internal sealed class LatePurchaseOrders(OrderlyDbContext db, SourcingOptions so
         var ids = alerts.Select(a => a.PurchaseOrderId!.Value).ToList();
         var orders = await db.PurchaseOrders.AsNoTracking().Include(o => o.Lines).Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
         foreach (var alert in alerts)
-        {
-            var order = orders.GetValueOrDefault(alert.PurchaseOrderId!.Value);
-            if (order is null || order.IsLate(run.Today)) continue;
-            run.Resolve(alert, order.Status switch
-            {
-                PurchaseOrderStatus.Received => $"{order.Number} was received in full.",
-                PurchaseOrderStatus.Cancelled => $"{order.Number} was cancelled.",
-                _ => $"{order.Number} is no longer late: delivery is now promised for {order.PromisedDate:yyyy-MM-dd}.",
-            });
-        }
+            if (orders.GetValueOrDefault(alert.PurchaseOrderId!.Value) is { } order && Ended(order, run.Today) is { } resolution)
+                run.Resolve(alert, resolution);
     }
+
+    /// <summary>
+    /// How the late alert of <paramref name="order"/> is resolved once the order is no longer late (received in full,
+    /// cancelled, or promised again for today or later), or null while it still is. The one rule for the scan and the events.
+    /// </summary>
+    internal static string? Ended(PurchaseOrder order, DateOnly today) => order.IsLate(today) ? null : order.Status switch
+    {
+        PurchaseOrderStatus.Received => $"{order.Number} was received in full.",
+        PurchaseOrderStatus.Cancelled => $"{order.Number} was cancelled.",
+        _ => $"{order.Number} is no longer late: delivery is now promised for {order.PromisedDate:yyyy-MM-dd}.",
+    };
 }

@@ -15,7 +15,7 @@ public sealed record ReorderPolicyView(
     DateTimeOffset UpdatedAt);
 
 /// <summary>Defines, reads and removes when to buy more of a SKU for a warehouse.</summary>
-public sealed class ReorderPolicyUseCases(OrderlyDbContext db, TimeProvider clock)
+public sealed class ReorderPolicyUseCases(OrderlyDbContext db, AlertResolution alerts, TimeProvider clock)
 {
     /// <summary>Defines the policy of the warehouse and SKU, or changes it when there is one.</summary>
     public async Task<ReorderPolicyView> SetAsync(SetReorderPolicyRequest r, CancellationToken ct) =>
@@ -29,6 +29,7 @@ public sealed class ReorderPolicyUseCases(OrderlyDbContext db, TimeProvider cloc
             else
                 policy.Change(r.ReorderPoint, r.SafetyStock, r.ReorderQuantity, r.MaxStock, now);
             await db.SaveChangesAsync(ct);
+            await alerts.MovedAsync([sku], ct); // a lower reorder point can end the SKU's low-stock alert
             return (await ViewsAsync([(policy, warehouse.Code)], ct))[0];
         }, ct);
 

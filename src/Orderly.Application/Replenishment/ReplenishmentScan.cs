@@ -32,13 +32,13 @@ public sealed record ScanReport(
 /// proposals count as on order, so running the scan twice proposes nothing twice.
 /// </summary>
 public sealed class ReplenishmentScan(
-    OrderlyDbContext db, SourcingOptions sourcing, PurchaseOrderUseCases purchasing, PromiseDates promises, TimeProvider clock)
+    OrderlyDbContext db, SourcingOptions sourcing, PurchaseOrderUseCases purchasing, PromiseDates promises, BusinessClock clock)
 {
     public async Task<ScanReport> RunAsync(string actor, CancellationToken ct) =>
         await db.InTransactionAsync(async () =>
         {
             var open = await db.StockAlerts.Where(a => a.Status != AlertStatus.Resolved).ToDictionaryAsync(a => a.DedupeKey, ct);
-            var run = new ScanRun(db, purchasing, open, actor, clock.GetUtcNow());
+            var run = new ScanRun(db, purchasing, open, actor, clock.Now, clock.Today);
             var warehouses = await db.Warehouses.AsNoTracking().ToDictionaryAsync(w => w.Id, ct);
             var policies = await db.ReorderPolicies.AsNoTracking().ToListAsync(ct);
             var positions = await StockPositions.LoadAsync(db, policies, warehouses, ct);
@@ -56,12 +56,7 @@ public sealed class ReplenishmentScan(
         var position = positions.Of(policy);
         if (run.OpenAlert(StockAlert.LowStockKey(policy.WarehouseId, policy.Sku)) is { } alert)
         {
-            // The alert's own proposal, while nobody has sent it, does not count as recovery: a draft fixes nothing yet.
-            var draft = positions.DraftQuantity(alert.ProposalId, policy.Sku);
-            var recovered = position with { OnOrder = position.OnOrder - draft };
-            if (recovered.Total > policy.ReorderPoint)
-                run.Resolve(alert, $"Stock position recovered to {recovered.Total:0.######} ({recovered}), above the reorder point {policy.ReorderPoint:0.######}." +
-                                   (draft > 0 ? " The proposed purchase order is still a draft: cancel it if it is no longer needed." : ""));
+            if (alert.Status != AlertStatus.Resolved && positions.Recovery(alert, policy) is { } resolution) run.Resolve(alert, resolution);
             return;
         }
 
@@ -115,10 +110,11 @@ public sealed class ReplenishmentScan(
 
 /// <summary>One run of the scan: the moment it runs at, the open alerts by dedupe key, and what it raised, proposed and resolved.</summary>
 internal sealed class ScanRun(OrderlyDbContext db, PurchaseOrderUseCases purchasing, Dictionary<string, StockAlert> open, string actor,
-    DateTimeOffset now)
+    DateTimeOffset now, DateOnly today)
 {
     public DateTimeOffset Now { get; } = now;
-    public DateOnly Today { get; } = DateOnly.FromDateTime(now.UtcDateTime);
+    /// <summary>Today in the business time zone (<see cref="BusinessClock"/>).</summary>
+    public DateOnly Today { get; } = today;
     public List<StockAlert> Raised { get; } = [];
     public List<StockAlert> Resolved { get; } = [];
     public List<PurchaseOrder> Proposals { get; } = [];

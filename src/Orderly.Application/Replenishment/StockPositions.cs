@@ -37,20 +37,48 @@ internal sealed class StockPositions
     /// <summary>Purchase orders still to arrive (Draft to PartiallyReceived), with their lines.</summary>
     public IReadOnlyList<PurchaseOrder> OpenOrders { get; }
 
+    /// <summary>The positions of every policy, for the scan: with every open purchase order, which the late check reads too.</summary>
     public static async Task<StockPositions> LoadAsync(OrderlyDbContext db, IReadOnlyList<ReorderPolicy> policies,
         IReadOnlyDictionary<WarehouseId, Warehouse> warehouses, CancellationToken ct)
     {
         var skus = policies.Select(p => p.Sku).Distinct().ToList();
         var openOrders = await db.PurchaseOrders.AsNoTracking().Include(o => o.Lines)
             .Where(o => PurchaseOrder.OpenStatuses.Contains(o.Status)).ToListAsync(ct);
+        var orders = await db.SalesOrders.AsNoTracking().Include(o => o.Lines)
+            .Where(o => OrderStatuses.Committed.Contains(o.Status) && o.Lines.Any(l => skus.Contains(l.Sku))).ToListAsync(ct);
+        return await BuildAsync(db, policies, warehouses, openOrders, orders, ct);
+    }
+
+    /// <summary>
+    /// The positions of <paramref name="policies"/> (every policy of their SKUs, so backorders are counted at the right
+    /// warehouse) read from those SKUs' lines only: work that follows the SKUs, not the book, for resolving alerts at an event.
+    /// </summary>
+    public static async Task<StockPositions> OfSkusAsync(OrderlyDbContext db, IReadOnlyList<ReorderPolicy> policies,
+        IReadOnlyDictionary<WarehouseId, Warehouse> warehouses, CancellationToken ct)
+    {
+        var skus = policies.Select(p => p.Sku).Distinct().ToList();
+        var purchaseIds = await db.Set<PurchaseOrderLine>().AsNoTracking().Where(l => skus.Contains(l.Sku))
+            .Select(l => l.PurchaseOrderId).Distinct().ToListAsync(ct);
+        var openOrders = await db.PurchaseOrders.AsNoTracking().Include(o => o.Lines)
+            .Where(o => purchaseIds.Contains(o.Id) && PurchaseOrder.OpenStatuses.Contains(o.Status)).ToListAsync(ct);
+        var orders = new List<SalesOrder>();
+        foreach (var sku in skus)
+            orders.AddRange(await db.SalesOrders.WithLineOf(sku).AsNoTracking().Where(o => OrderStatuses.Committed.Contains(o.Status))
+                .Include(o => o.Lines).ToListAsync(ct));
+        return await BuildAsync(db, policies, warehouses, openOrders, orders.DistinctBy(o => o.Id).ToList(), ct);
+    }
+
+    private static async Task<StockPositions> BuildAsync(OrderlyDbContext db, IReadOnlyList<ReorderPolicy> policies,
+        IReadOnlyDictionary<WarehouseId, Warehouse> warehouses, IReadOnlyList<PurchaseOrder> openOrders, IReadOnlyList<SalesOrder> orders,
+        CancellationToken ct)
+    {
+        var skus = policies.Select(p => p.Sku).Distinct().ToList();
         var positions = new StockPositions(openOrders);
 
         foreach (var level in await db.StockLevels.AsNoTracking().Where(s => skus.Contains(s.Sku)).ToListAsync(ct))
             positions._available[(level.WarehouseId, level.Sku)] = level.OnHand - level.Reserved;
 
-        var orders = await db.SalesOrders.AsNoTracking().Include(o => o.Lines)
-            .Where(o => OrderStatuses.Committed.Contains(o.Status) && o.Lines.Any(l => skus.Contains(l.Sku))).ToListAsync(ct);
-        foreach (var line in orders.SelectMany(o => o.Lines).Where(l => l.QuantityToReserve > 0))
+        foreach (var line in orders.SelectMany(o => o.Lines).Where(l => skus.Contains(l.Sku) && l.QuantityToReserve > 0))
             positions._backordered[line.Sku] = positions._backordered.GetValueOrDefault(line.Sku) + line.QuantityToReserve;
 
         foreach (var bySku in policies.GroupBy(p => p.Sku))
@@ -70,6 +98,21 @@ internal sealed class StockPositions
             ? _backordered.GetValueOrDefault(policy.Sku)
             : 0m;
         return new StockPosition(_available.GetValueOrDefault((policy.WarehouseId, policy.Sku)), onOrder, backordered);
+    }
+
+    /// <summary>
+    /// How the open low-stock <paramref name="alert"/> of <paramref name="policy"/> is resolved, or null while the position is
+    /// still at or below the reorder point. The alert's own proposal, while nobody has sent it, does not count as recovery:
+    /// a draft fixes nothing yet. The one rule for the scan and for the events that move a position.
+    /// </summary>
+    public string? Recovery(StockAlert alert, ReorderPolicy policy)
+    {
+        var position = Of(policy);
+        var draft = DraftQuantity(alert.ProposalId, policy.Sku);
+        var recovered = position with { OnOrder = position.OnOrder - draft };
+        if (recovered.Total <= policy.ReorderPoint) return null;
+        return $"Stock position recovered to {recovered.Total:0.######} ({recovered}), above the reorder point {policy.ReorderPoint:0.######}." +
+               (draft > 0 ? " The proposed purchase order is still a draft: cancel it if it is no longer needed." : "");
     }
 
     /// <summary>The open quantity of <paramref name="sku"/> on <paramref name="order"/> while it is still a draft; 0 otherwise.</summary>

@@ -10,7 +10,7 @@ namespace Orderly.Application.Sales;
 /// <summary>
 /// What to list (<c>GET /api/orders</c>). <paramref name="Status"/> is an order status name (any case);
 /// <paramref name="From"/> and <paramref name="To"/> are dates (<c>yyyy-MM-dd</c>, both inclusive) of the order date
-/// <c>receivedAt</c>, taken in UTC. Page either by number (<paramref name="Page"/>, from 1) or by
+/// <c>receivedAt</c>, taken in the business time zone (<see cref="BusinessClock"/>): a day runs from its midnight there to the next. Page either by number (<paramref name="Page"/>, from 1) or by
 /// <paramref name="Cursor"/> (the <c>nextCursor</c> of the page before), not both; <paramref name="PageSize"/> is 1 to 200.
 /// <paramref name="IncludeTotal"/> asks for <c>totalCount</c>, which counts every match and so costs in proportion to them.
 /// </summary>
@@ -25,14 +25,14 @@ public sealed record OrderListQuery(
 /// before, so deep page numbers cost in proportion to their offset; the cursor does not.
 /// Refusals are 400s: <c>order.query_invalid</c> (with field errors) and <c>order.cursor_invalid</c>.
 /// </summary>
-public sealed class OrderList(OrderlyDbContext db, OrderlyOptions options)
+public sealed class OrderList(OrderlyDbContext db, OrderlyOptions options, BusinessClock clock)
 {
     /// <summary>The shadow property over <c>sales_orders.received_at_utc</c>, the sortable copy of <c>received_at</c>.</summary>
     public const string ReceivedAtUtc = "ReceivedAtUtc";
 
     public async Task<OrderPage> ListAsync(OrderListQuery q, CancellationToken ct)
     {
-        var filter = Filter.Parse(q);
+        var filter = Filter.Parse(q, clock);
         var after = q.Cursor is null ? null : OrderListCursor.Decode(q.Cursor);
         var size = filter.Page.Size;
         var rows = await Page(filter, after, filter.Page.Skip, size).ToListAsync(ct);
@@ -75,7 +75,7 @@ public sealed class OrderList(OrderlyDbContext db, OrderlyOptions options)
     /// <summary>The checked filters: <see cref="From"/> is the first instant wanted, <see cref="Before"/> the first one not wanted (UTC).</summary>
     private sealed record Filter(OrderStatus? Status, CustomerId? Customer, DateTime? From, DateTime? Before, PageRequest Page)
     {
-        public static Filter Parse(OrderListQuery q)
+        public static Filter Parse(OrderListQuery q, BusinessClock clock)
         {
             var errors = new FieldErrors();
             OrderStatus? status = null;
@@ -94,14 +94,14 @@ public sealed class OrderList(OrderlyDbContext db, OrderlyOptions options)
             errors.ThrowIfAny("order.query_invalid", "The order list cannot be read with these parameters.");
 
             return new Filter(status, q.CustomerId is { } c ? CustomerId.From(c) : null,
-                from?.ToDateTime(TimeOnly.MinValue), to is { } last && last < DateOnly.MaxValue ? last.AddDays(1).ToDateTime(TimeOnly.MinValue) : null, page);
+                from is { } first ? clock.StartOfUtc(first) : null, to is { } last && last < DateOnly.MaxValue ? clock.StartOfUtc(last.AddDays(1)) : null, page);
         }
 
         private static DateOnly? Date(string? text, string field, FieldErrors errors)
         {
             if (string.IsNullOrWhiteSpace(text)) return null;
             if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-            errors.Add(field, $"'{text}' is not a date. Write it as yyyy-MM-dd (a UTC day, included).");
+            errors.Add(field, $"'{text}' is not a date. Write it as yyyy-MM-dd (a day in the business time zone, included).");
             return null;
         }
     }

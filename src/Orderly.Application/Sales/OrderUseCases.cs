@@ -8,7 +8,7 @@ namespace Orderly.Application.Sales;
 
 /// <summary>Order entry, review and the plain lifecycle commands (those that touch no stock and no money).</summary>
 public sealed class OrderUseCases(
-    OrderlyDbContext db, OrderStore store, DocumentNumbers numbers, PromiseDates promises, OrderlyOptions options, TimeProvider clock)
+    OrderlyDbContext db, OrderStore store, DocumentNumbers numbers, PromiseDates promises, OrderlyOptions options, BusinessClock clock)
 {
     private readonly OrderEntry _entry = new(db);
     private readonly CreditPositions _credit = new(db);
@@ -19,7 +19,7 @@ public sealed class OrderUseCases(
             var customer = await _entry.CustomerAsync(request.CustomerId, request.CustomerCode, ct);
             var lines = await _entry.LinesAsync(customer, request.Lines, ct);
             var number = await numbers.NextAsync(DocumentNumbers.SalesOrder, ct);
-            var order = SalesOrder.Receive(OrderId.New(), number, customer, lines, request.RequestedDate, request.Note, actor, clock.GetUtcNow(),
+            var order = SalesOrder.Receive(OrderId.New(), number, customer, lines, request.RequestedDate, request.Note, actor, clock.Now,
                 request.Priority ?? SalesOrder.DefaultPriority);
             db.SalesOrders.Add(order);
             await promises.PromiseOrderAsync(order, actor, ct); // saves the order with its lines' promises
@@ -34,7 +34,7 @@ public sealed class OrderUseCases(
             var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == order.CustomerId, ct);
             var lines = await _entry.LinesAsync(customer, request.Lines, ct);
             var skusBefore = order.Lines.Select(l => l.Sku).ToList();
-            order.Edit(lines, request.RequestedDate, request.Note, actor, clock.GetUtcNow());
+            order.Edit(lines, request.RequestedDate, request.Note, actor, clock.Now);
             await promises.PromiseOrderAsync(order, actor, ct, formerSkus: skusBefore);
             return await store.ViewAsync(order, ct);
         }, ct);
@@ -42,7 +42,7 @@ public sealed class OrderUseCases(
     /// <summary>Submits the order and reviews it at once: approved when every rule passes, otherwise on hold.</summary>
     public async Task SubmitAsync(SalesOrder order, string actor, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = clock.Now;
         order.Submit(actor, now);
         order.CompleteReview(await ReviewNowAsync(order, actor, now, ct), now);
     }
@@ -55,7 +55,7 @@ public sealed class OrderUseCases(
     public async Task ApproveAsync(SalesOrder order, string reason, string actor, CancellationToken ct)
     {
         order.EnsureAllowed(OrderCommand.Approve);
-        var now = clock.GetUtcNow();
+        var now = clock.Now;
         order.Approve(reason, await ReviewNowAsync(order, actor, now, ct), actor, now);
     }
 
@@ -63,7 +63,7 @@ public sealed class OrderUseCases(
     public async Task ReleaseAsync(SalesOrder order, string? reason, string actor, CancellationToken ct)
     {
         order.EnsureAllowed(OrderCommand.Release);
-        var now = clock.GetUtcNow();
+        var now = clock.Now;
         order.Release(reason, await ReviewNowAsync(order, actor, now, ct), actor, now);
     }
 
@@ -73,7 +73,7 @@ public sealed class OrderUseCases(
         await promises.PromiseOrderAsync(order, actor, ct);
         var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == order.CustomerId, ct);
         var credit = await _credit.OfAsync(customer, order.Id, options.Rounding, ct);
-        return OrderReview.Evaluate(order, credit, DateOnly.FromDateTime(now.UtcDateTime), options.Rounding);
+        return OrderReview.Evaluate(order, credit, clock.DateOf(now), options.Rounding);
     }
 
     public async Task<OrderView> GetAsync(Guid id, CancellationToken ct) => await store.ViewAsync(id, ct);

@@ -3,10 +3,23 @@ using Orderly.Domain.Sales;
 
 namespace Orderly.Application.Sales;
 
+/// <summary>
+/// A line as the API shows it. Of <c>Quantity</c> (in <c>Unit</c>), while the order is open: <c>ReservedQuantity</c> is held in
+/// a warehouse; <c>NotYetReservedQuantity</c> is still to reserve and no reservation was tried yet (before confirmation,
+/// or confirmed and not yet reserved); <c>BackorderedQuantity</c> was tried and stock could not meet it, so it waits for
+/// goods; <c>ShippedQuantity</c> has left. The four add up to <c>Quantity</c>. <c>InvoicedQuantity</c> is of the shipped.
+/// </summary>
 public sealed record OrderLineView(
     int LineNo, string Sku, string Description, string Unit, decimal Quantity, decimal? UnitPrice, decimal ListPrice, decimal TaxRate,
-    decimal ReservedQuantity, decimal ShippedQuantity, decimal InvoicedQuantity, decimal BackorderedQuantity,
+    decimal ReservedQuantity, decimal ShippedQuantity, decimal InvoicedQuantity, decimal NotYetReservedQuantity, decimal BackorderedQuantity,
     decimal NetAmount, decimal TaxAmount, decimal GrossAmount, DateOnly? PromisedDate, string PromiseBasis);
+
+/// <summary>
+/// The order's reservation at a glance, in lines (their quantities are in different units, so they are not summed): how many
+/// lines hold reserved stock, how many have quantity not yet reserved (never tried), and how many are backordered (tried,
+/// short). A line partly reserved and partly backordered counts in both.
+/// </summary>
+public sealed record OrderReservationSummary(int ReservedLines, int NotYetReservedLines, int BackorderedLines);
 
 public sealed record ReservationView(int LineNo, string Sku, string WarehouseCode, decimal Quantity, DateTimeOffset ReservedAt, string Reason);
 
@@ -15,7 +28,7 @@ public sealed record OrderView(
     Guid Id, string Number, Guid CustomerId, string Currency, string Status, string? HoldReason, string HoldNote,
     DateOnly? RequestedDate, int Priority, string Note, decimal NetAmount, decimal TaxAmount, decimal TotalAmount, decimal InvoicedAmount,
     decimal PaidAmount, DateTimeOffset ReceivedAt, DateTimeOffset UpdatedAt, int Version, IReadOnlyList<string> AllowedActions,
-    IReadOnlyList<OrderLineView> Lines, IReadOnlyList<ReservationView> Reservations);
+    IReadOnlyList<OrderLineView> Lines, IReadOnlyList<ReservationView> Reservations, OrderReservationSummary Reservation);
 
 public sealed record OrderSummaryView(
     Guid Id, string Number, Guid CustomerId, string Status, decimal TotalAmount, string Currency, DateTimeOffset ReceivedAt, int Version);
@@ -31,8 +44,6 @@ public sealed record OrderHistoryView(DateTimeOffset At, string Actor, string Ac
 
 internal static class OrderViews
 {
-    /// <summary>Confirmed quantity that has no stock behind it yet is backordered; before confirmation nothing is.</summary>
-
     public static OrderView Of(SalesOrder o, MoneyRounding rounding, IReadOnlyDictionary<WarehouseId, string> warehouseCodes)
     {
         var currency = o.CurrencyUnit;
@@ -45,7 +56,9 @@ internal static class OrderViews
             o.HoldNote, o.RequestedDate, o.Priority, o.Note, Total(lines.Select(l => l.NetAmount), currency),
             Total(lines.Select(l => l.TaxAmount), currency), Total(lines.Select(l => l.GrossAmount), currency),
             NumberForm.Money(o.InvoicedAmount, currency), NumberForm.Money(o.PaidAmount, currency), o.ReceivedAt, o.UpdatedAt, o.Version,
-            o.AllowedCommands.Select(c => c.ToActionName()).ToList(), lines, reservations);
+            o.AllowedCommands.Select(c => c.ToActionName()).ToList(), lines, reservations,
+            new OrderReservationSummary(lines.Count(l => l.ReservedQuantity > 0), lines.Count(l => l.NotYetReservedQuantity > 0),
+                lines.Count(l => l.BackorderedQuantity > 0)));
     }
 
     private static OrderLineView Of(OrderLine l, SalesOrder o, Currency currency, MoneyRounding rounding)
@@ -55,7 +68,7 @@ internal static class OrderViews
         return new OrderLineView(l.LineNo, l.Sku, l.Description, l.Unit, Quantity(l.Quantity), NumberForm.Price(l.UnitPrice, currency),
             NumberForm.Price(l.ListPrice, currency), NumberForm.Rate(l.TaxRate),
             Quantity(l.ReservedQuantity), Quantity(l.ShippedQuantity), Quantity(l.InvoicedQuantity),
-            Quantity(OrderStatuses.Committed.Contains(o.Status) ? l.QuantityToReserve : 0m),
+            Quantity(l.NotYetReservedQuantity(o.Status)), Quantity(l.BackorderedQuantity(o.Status)),
             NumberForm.Money(amounts.Net, currency), NumberForm.Money(amounts.Tax, currency), NumberForm.Money(amounts.Gross, currency),
             l.PromisedDate, l.PromiseBasis);
     }

@@ -1,4 +1,6 @@
+using Orderly.Application.Common;
 using Orderly.Application.Persistence;
+using Orderly.Application.Replenishment;
 using Orderly.Domain.Sales;
 
 namespace Orderly.Application.Sales;
@@ -8,8 +10,10 @@ namespace Orderly.Application.Sales;
 /// promised as if they stood last in each SKU's queue (<see cref="PromiseAtTail"/>, from on hand, open demand and
 /// expected supply), and the SKUs are queued so that <see cref="PromiseRefresher"/> recomputes every line of them
 /// exactly after commit (ADR 0008's fair queue). Neither bumps an order's version.
+/// <para>Every move of stock, supply or demand is announced here, so it is also where the alerts the move ended are
+/// resolved (<see cref="AlertResolution"/>, in the same transaction).</para>
 /// </summary>
-public sealed class PromiseDates(OrderlyDbContext db, PromiseQueue queue, TimeProvider clock)
+public sealed class PromiseDates(OrderlyDbContext db, PromiseQueue queue, BusinessClock clock, AlertResolution alerts)
 {
     /// <summary>
     /// Promises the open lines of <paramref name="order"/> as it stands in memory, queues its SKUs (and
@@ -22,6 +26,8 @@ public sealed class PromiseDates(OrderlyDbContext db, PromiseQueue queue, TimePr
         await queue.AddAsync(skus.Concat(formerSkus ?? []), ct);
         if (OpenDemand.IsOpen(order.Status)) await PromiseOpenLinesAsync(order, skus, actor, ct);
         await db.SaveChangesAsync(ct);
+        // A committed order's unreserved quantity counts against reorder positions: cancelling it can end a low-stock alert.
+        if (order.Status == OrderStatus.Cancelled) await alerts.MovedAsync(skus, ct);
     }
 
     /// <summary>
@@ -32,7 +38,7 @@ public sealed class PromiseDates(OrderlyDbContext db, PromiseQueue queue, TimePr
     {
         var skus = orders.SelectMany(o => o.Lines).Select(l => l.Sku).Distinct(StringComparer.Ordinal).ToList();
         await queue.AddAsync(skus, ct);
-        var now = clock.GetUtcNow();
+        var now = clock.Now;
         var positions = await SkuPositions.LoadAsync(db, skus, ct);
         var ahead = new Dictionary<string, decimal>(await OpenDemand.OfAsync(db, skus, now, ct), StringComparer.Ordinal);
         foreach (var order in orders)
@@ -43,7 +49,7 @@ public sealed class PromiseDates(OrderlyDbContext db, PromiseQueue queue, TimePr
 
     private async Task PromiseOpenLinesAsync(SalesOrder order, IReadOnlyList<string> skus, string actor, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = clock.Now;
         var positions = await SkuPositions.LoadAsync(db, skus, ct);
         // Open demand as saved, less what this order counted in it when last saved: the demand of every other line.
         var demand = await OpenDemand.OfAsync(db, skus, now, ct);
@@ -52,10 +58,10 @@ public sealed class PromiseDates(OrderlyDbContext db, PromiseQueue queue, TimePr
     }
 
     /// <summary>Promises the order's open lines at the tail, behind <paramref name="others"/>; returns their open quantity per SKU.</summary>
-    private static Dictionary<string, decimal> Promise(SalesOrder order, IReadOnlyDictionary<string, SkuPosition> positions,
+    private Dictionary<string, decimal> Promise(SalesOrder order, IReadOnlyDictionary<string, SkuPosition> positions,
         IReadOnlyDictionary<string, decimal> others, string actor, DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = clock.DateOf(now);
         var open = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var own in order.Lines.Where(l => l.Quantity > l.ShippedQuantity).GroupBy(l => l.Sku))
         {
@@ -70,11 +76,14 @@ public sealed class PromiseDates(OrderlyDbContext db, PromiseQueue queue, TimePr
 
     /// <summary>
     /// Demand or supply of these SKUs moved (stock, purchase orders, suppliers, another order's reservation): saves the
-    /// caller's pending changes and queues the SKUs for the exact re-promise, inside the caller's transaction.
+    /// caller's pending changes, queues the SKUs for the exact re-promise and resolves the alerts the move ended, inside
+    /// the caller's transaction.
     /// </summary>
     public async Task ChangedAsync(IEnumerable<string> skus, CancellationToken ct)
     {
+        var moved = skus.ToList();
         await db.SaveChangesAsync(ct);
-        await queue.AddAsync(skus, ct);
+        await queue.AddAsync(moved, ct);
+        await alerts.MovedAsync(moved, ct);
     }
 }

@@ -13,7 +13,7 @@ namespace Orderly.Application.Sales;
 /// changed since the snapshot is left for the next round — with a history entry per moved date, the backorder links,
 /// and the SKU's open demand counted afresh. A SKU that changed again meanwhile stays queued.
 /// </summary>
-public sealed class PromiseRefresher(OrderlyDbContext db, PromiseQueue queue, TimeProvider clock)
+public sealed class PromiseRefresher(OrderlyDbContext db, PromiseQueue queue, BusinessClock clock)
 {
     public const string Actor = "system:promises";
 
@@ -42,8 +42,8 @@ public sealed class PromiseRefresher(OrderlyDbContext db, PromiseQueue queue, Ti
     private async Task RefreshAsync(IReadOnlyList<string> skus, CancellationToken ct)
     {
         var snapshots = await db.InReadSnapshotAsync(() => ReadAsync(skus, ct), ct);
-        var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var now = clock.Now;
+        var today = clock.DateOf(now);
         var walks = snapshots.Values.Select(snapshot => (Snapshot: snapshot, Walk: PromiseWalk.Run(snapshot.Sku, snapshot.Lines.Select(l => l.Queued),
             snapshot.Position.Free, new SupplyTimeline(snapshot.Position.Supply), snapshot.Position.Supplier, today))).ToList();
         var moved = walks.SelectMany(w =>

@@ -32,12 +32,15 @@ public sealed class Invoice
     public decimal OpenAmount => TotalAmount - PaidAmount;
     public bool IsPaid => OpenAmount == 0;
 
+    /// <summary>
+    /// Bills every shipped, not yet invoiced quantity of <paramref name="order"/>, dated <paramref name="issuedOn"/> (the
+    /// business date, in the business time zone) and due <paramref name="paymentTermsDays"/> days later.
+    /// </summary>
     public static Invoice Issue(InvoiceId id, string number, SalesOrder order, int paymentTermsDays, MoneyRounding rounding,
-        DateTimeOffset now)
+        DateOnly issuedOn, DateTimeOffset now)
     {
         order.EnsureAllowed(OrderCommand.Invoice);
         var currency = order.CurrencyUnit;
-        var issuedOn = DateOnly.FromDateTime(now.UtcDateTime);
         var invoice = new Invoice
         {
             Id = id,

@@ -29,8 +29,26 @@ public sealed class OrderLine
     public DateOnly? PromisedDate { get; internal set; }
     public string PromiseBasis { get; internal set; } = "";
 
+    /// <summary>Whether a reservation was tried for this line (a reserve, or arriving stock serving it).</summary>
+    public bool ReservationTried { get; internal set; }
+
     /// <summary>Quantity neither held in stock for this line nor shipped: what the line still waits for.</summary>
     public decimal QuantityToReserve => Quantity - ReservedQuantity - ShippedQuantity;
+
+    /// <summary>
+    /// Not yet reserved: the quantity still to reserve while no reservation has been tried for the line, as long as the
+    /// order is open (before confirmation nothing can be tried yet). Together with <see cref="ReservedQuantity"/>,
+    /// <see cref="BackorderedQuantity"/> and <see cref="ShippedQuantity"/> it makes up <see cref="Quantity"/> of an open order.
+    /// </summary>
+    public decimal NotYetReservedQuantity(OrderStatus status) =>
+        OrderStatuses.Open.Contains(status) && !ReservationTried ? QuantityToReserve : 0m;
+
+    /// <summary>
+    /// Backordered: a reservation was tried for the committed (Confirmed or Fulfilling) line and stock could not meet this
+    /// quantity; it waits for goods to arrive (ADR 0008). Zero before any try, however much is unreserved.
+    /// </summary>
+    public decimal BackorderedQuantity(OrderStatus status) =>
+        OrderStatuses.Committed.Contains(status) && ReservationTried ? QuantityToReserve : 0m;
 
     public decimal QuantityToInvoice => ShippedQuantity - InvoicedQuantity;
 

@@ -150,8 +150,11 @@ public sealed class SalesOrder
     /// <summary>Refuses early (before any stock is touched) when <paramref name="command"/> is not allowed now.</summary>
     public void EnsureAllowed(OrderCommand command) => OrderLifecycle.Permit(this, command);
 
-    /// <summary>Records stock the database has already set aside; lines left short stay backordered.</summary>
-    public void RecordReservations(IReadOnlyList<StockAllocation> allocations, string actor, DateTimeOffset now)
+    /// <summary>
+    /// Records stock the database has already set aside; lines left short are backordered. A reserve tries every open
+    /// line; arriving stock serving one backorder tries <paramref name="servedLine"/> only.
+    /// </summary>
+    public void RecordReservations(IReadOnlyList<StockAllocation> allocations, string actor, DateTimeOffset now, int? servedLine = null)
     {
         var row = OrderLifecycle.Permit(this, OrderCommand.Reserve);
         foreach (var perLine in allocations.GroupBy(a => a.LineNo))
@@ -160,6 +163,8 @@ public sealed class SalesOrder
             if (perLine.Any(a => a.Quantity <= 0) || wanted > Line(perLine.Key).QuantityToReserve)
                 throw new InvalidOperationException($"Allocations of {wanted} exceed what line {perLine.Key} needs.");
         }
+        foreach (var tried in _lines.Where(l => servedLine is null ? l.QuantityToReserve > 0 : l.LineNo == servedLine))
+            tried.ReservationTried = true;
         foreach (var allocation in allocations)
         {
             var line = Line(allocation.LineNo);
@@ -176,7 +181,7 @@ public sealed class SalesOrder
                 existing.Reason = string.IsNullOrEmpty(existing.Reason) ? allocation.Reason : $"{existing.Reason} Then: {allocation.Reason}";
             }
         }
-        var backordered = _lines.Where(l => l.QuantityToReserve > 0).Select(l => $"line {l.LineNo}: {l.QuantityToReserve} {l.Unit}").ToList();
+        var backordered = _lines.Where(l => l.BackorderedQuantity(Status) > 0).Select(l => $"line {l.LineNo}: {l.QuantityToReserve} {l.Unit}").ToList();
         var why = allocations.Where(a => a.Reason.Length > 0).Select(a => $"Line {a.LineNo}, {a.Quantity}: {a.Reason}").ToList();
         var reason = $"Reserved {allocations.Sum(a => a.Quantity)} in {allocations.Count} allocation(s)."
             + (backordered.Count == 0 ? "" : $" Backordered {string.Join(", ", backordered)}.")

@@ -5,6 +5,7 @@ using Orderly.Application.Idempotency;
 using Orderly.Application.Inventory;
 using Orderly.Application.Persistence;
 using Orderly.Application.Procurement;
+using Orderly.Application.Replenishment;
 using Orderly.Application.Sales;
 
 namespace Orderly.Application.Tests.Persistence;
@@ -52,9 +53,15 @@ public sealed class QueryPlanTests(QueryPlanTests.Book book) : IClassFixture<Que
             OrderedByIndex: true),
         ["re-promising a queued SKU (open lines, stock, supply, links, open demand)"] = new(async b =>
         {
-            await b.With<PromiseDates>(p => p.ChangedAsync(["CHAI"], default));
+            await b.With<PromiseQueue>(q => q.AddAsync(["CHAI"], default));
             await b.With<PromiseRefresher>(r => r.RefreshDueAsync(1, default));
         }, ReadsFirst: "promise_refresh_queue"),
+        ["resolving the alerts a move of a SKU ended (its open alerts, then its positions from its lines)"] = new(b =>
+            b.With<AlertResolution>(a => a.MovedAsync(["CHAI"], default))),
+        ["document flow of an order (waiting and served purchase order lines, receipts)"] = new(b =>
+            b.With<DocumentFlow>(f => f.OfOrderAsync(b.ServedOrder, default))),
+        ["one purchase order (with the backorders waiting for it and served by it)"] = new(b =>
+            b.With<PurchaseOrderStore>(s => s.ViewAsync(b.PurchaseOrder, default))),
     };
 
     public static TheoryData<string> Names() => new(HotQueries.Keys);
@@ -103,6 +110,9 @@ public sealed class QueryPlanTests(QueryPlanTests.Book book) : IClassFixture<Que
         public Guid Order { get; private set; }
         /// <summary>An order on hold (no requested date), for the approval's row; only that row may approve it.</summary>
         public Guid Held { get; private set; }
+        public Guid PurchaseOrder { get; private set; }
+        /// <summary>The backordered order the receipt served (its flow has a waiting and a served purchase order line).</summary>
+        public Guid ServedOrder { get; private set; }
         public string Today { get; } = DateTime.UtcNow.ToString("yyyy-MM-dd");
 
         public async ValueTask InitializeAsync()
@@ -137,6 +147,20 @@ public sealed class QueryPlanTests(QueryPlanTests.Book book) : IClassFixture<Que
             await _database.WithAsync<PurchaseOrderCommands, PurchaseOrderView>(c => c.ExecuteAsync(po.Id, "send", new PurchaseOrderCommandRequest(), null, "seed", default));
             await _database.WithAsync<PurchaseOrderCommands, PurchaseOrderView>(c => c.ExecuteAsync(po.Id, "confirm",
                 new PurchaseOrderCommandRequest(PromisedDate: DateOnly.FromDateTime(DateTime.UtcNow).AddDays(5)), null, "seed", default));
+            PurchaseOrder = po.Id;
+            // A receipt serving a backorder (served_backorders) and an open low-stock alert of CHAI, for the rows that read them.
+            var receipt = await _database.WithAsync<GoodsReceiptUseCases, ReceiptOutcome>(g =>
+                g.ReceiveAsync(po.Id, new ReceiveGoodsRequest(1, 2m, "DN-1"), null, "seed", default));
+            ServedOrder = receipt.BackorderDecisions[0].OrderId;
+            await _database.WithAsync<PromiseRefresher>(r => r.DrainAsync(default));
+            // The served order is Fulfilling now: one more confirmed order keeps two pages of Confirmed for the cursor rows.
+            var another = await _database.WithAsync<OrderUseCases, OrderView>(o => o.PlaceAsync(
+                new PlaceOrderRequest([new OrderLineRequest("CHAI", 4m)], CustomerCode: "ALFKI"), "seed", default));
+            if ((await RunAsync(another.Id, "submit")).Status == "OnHold") await RunAsync(another.Id, "approve");
+            await RunAsync(another.Id, "confirm");
+            await _database.WithAsync<ReorderPolicyUseCases, ReorderPolicyView>(p => p.SetAsync(
+                new SetReorderPolicyRequest("MAIN", "CHAI", 100m, 10m, 50m), default));
+            await _database.WithAsync<ReplenishmentScan, ScanReport>(s => s.RunAsync("seed", default));
         }
 
         private Task<OrderView> RunAsync(Guid order, string command) =>

@@ -60,7 +60,8 @@ public sealed record QueryPlan(CapturedQuery Query, IReadOnlyList<QueryPlan.Step
     /// <summary>Tables that grow with the order book (or with the traffic).</summary>
     public static readonly IReadOnlySet<string> BookTables = new HashSet<string>(StringComparer.Ordinal)
     {
-        "sales_orders", "order_lines", "line_reservations", "stock_levels", "purchase_orders", "purchase_order_lines",
+        "sales_orders", "order_lines", "line_reservations", "stock_levels", "purchase_orders", "purchase_order_lines", "served_backorders",
+        "goods_receipts", "backorder_links", "stock_alerts",
         "idempotency_keys", // grows with every request sent with a key, until the purge
     };
 

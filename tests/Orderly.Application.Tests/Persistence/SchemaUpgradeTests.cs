@@ -102,6 +102,33 @@ public sealed class SchemaUpgradeTests
         (await database.WithAsync<StockUseCases, IReadOnlyList<StockView>>(s => s.QueryAsync("CHAI", null, default))).Single().OnHand.ShouldBe(12m);
     }
 
+    /// <summary>Two confirmed orders of 5 CHAI as version 3 wrote them: one went through a reservation that found nothing, one did not.</summary>
+    private static string ConfirmedOrders(Guid tried, Guid untried) => string.Join("\n", new[] { (tried, "000021", true), (untried, "000022", false) }
+        .Select(o => $"""
+            INSERT INTO sales_orders VALUES ('{Id(o.Item1)}', 'SO-2026-{o.Item2}', '{Id(Customer)}', 'EUR', 'Confirmed', NULL, '', NULL, '',
+                '0.0', '0.0', '2026-11-01 09:00:00+00:00', '2026-11-01 09:00:00+00:00', 3);
+            INSERT INTO order_lines VALUES ('{Id(o.Item1)}', 1, '{Id(Product)}', 'CHAI', 'Chai', 'case', 0, '5.0', '18.0', '18.0', '10.0', '0.07', '0.0', '0.0', '0.0');
+            """ + (o.Item3 ? $"""
+            INSERT INTO order_history (order_id, at, actor, action, from_status, to_status, reason)
+                VALUES ('{Id(o.Item1)}', '2026-11-01 10:00:00+00:00', 'old-version', 'reserve', 'Confirmed', 'Confirmed', 'Reserved 0 in 0 allocation(s).');
+            """ : "")));
+
+    [Fact]
+    public async Task After_the_upgrade_a_line_that_went_through_a_reservation_is_backordered_and_one_that_did_not_is_not_yet_reserved()
+    {
+        await using var database = await TestDatabase.CreateAsync(version: 3);
+        var (tried, untried) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        var rows = FirstReleaseData(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7)) + ConfirmedOrders(tried, untried);
+        await database.WithAsync<OrderlyDbContext>(db => db.Database.ExecuteSqlRawAsync(rows));
+
+        await database.WithAsync<OrderlyDbContext, IReadOnlyList<SchemaMigrator.Script>>(db => DatabaseSetup.PrepareAsync(db));
+
+        var triedLine = (await database.WithAsync<OrderUseCases, OrderView>(o => o.GetAsync(tried, default))).Lines.Single();
+        var untriedLine = (await database.WithAsync<OrderUseCases, OrderView>(o => o.GetAsync(untried, default))).Lines.Single();
+        (triedLine.NotYetReservedQuantity, triedLine.BackorderedQuantity).ShouldBe((0m, 5m));
+        (untriedLine.NotYetReservedQuantity, untriedLine.BackorderedQuantity).ShouldBe((5m, 0m));
+    }
+
     [Fact]
     public async Task An_approved_order_saved_before_credit_exposure_was_kept_counts_against_the_limit_after_the_upgrade()
     {
