@@ -18,7 +18,7 @@ public sealed class NumberFormInResponsesTests
     private static readonly HashSet<string> NotMeasures = new(StringComparer.Ordinal)
     {
         "id", "lineNo", "priority", "version", "rank", "leadTimeDays", "unitDecimals", "paymentTermsDays", "page", "pageSize",
-        "totalCount", "purchaseOrderLineNo", "orderLineNo", "purchaseOrderVersion", "status",
+        "totalCount", "purchaseOrderLineNo", "orderLineNo", "purchaseOrderVersion", "status", "reservedLines", "notYetReservedLines", "backorderedLines", "receiptId",
     };
 
     [Fact]

@@ -26,10 +26,12 @@ internal sealed class CreditPositions(OrderlyDbContext db)
             .Select(i => new { i.Number, i.DueOn, i.TotalAmount, i.PaidAmount })
             .FirstOrDefaultAsync(ct);
 
+        // Amounts read back from SQLite's text lose trailing zeros; review's messages write them at the minor unit.
+        var currency = Currency.Of(customer.Currency);
         return new CreditPosition(
             customer.CreditLimit,
-            credit.OpenReceivables,
-            credit.OpenOrdersAmount - own,
-            oldest is null ? null : new OverdueInvoice(oldest.Number, oldest.DueOn, oldest.TotalAmount - oldest.PaidAmount));
+            NumberForm.Money(credit.OpenReceivables, currency),
+            NumberForm.Money(credit.OpenOrdersAmount - own, currency),
+            oldest is null ? null : new OverdueInvoice(oldest.Number, oldest.DueOn, NumberForm.Money(oldest.TotalAmount - oldest.PaidAmount, currency)));
     }
 }

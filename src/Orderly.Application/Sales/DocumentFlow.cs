@@ -19,7 +19,7 @@ public sealed record FlowLine(int LineNo, string Sku, decimal Quantity, decimal 
 /// link that served the order is history.
 /// </summary>
 public sealed record FlowPurchaseOrderLine(Guid PurchaseOrderId, string Number, string Status, int PurchaseOrderLineNo, int OrderLineNo,
-    decimal Quantity, decimal ServedQuantity, DateOnly ExpectedDate, DateOnly? PromisedDate);
+    string Sku, decimal Quantity, decimal ServedQuantity, DateOnly ExpectedDate, DateOnly? PromisedDate);
 
 /// <summary>A goods receipt of a purchase order line in the flow; <c>ServedQuantity</c> is what of it was reserved for this order.</summary>
 public sealed record FlowReceipt(long Id, Guid PurchaseOrderId, string PurchaseOrderNumber, int PurchaseOrderLineNo, string Sku, string WarehouseCode,
@@ -64,6 +64,7 @@ public sealed class DocumentFlow(OrderlyDbContext db, OrderStore store, Shipment
             upstream.Select(u => (Key: u, Po: purchaseOrders[u.PurchaseOrderId]))
                 .OrderBy(x => x.Po.Number, StringComparer.Ordinal).ThenBy(x => x.Key.PurchaseOrderLineNo).ThenBy(x => x.Key.OrderLineNo)
                 .Select(x => new FlowPurchaseOrderLine(x.Po.Id.Value, x.Po.Number, x.Po.Status.ToString(), x.Key.PurchaseOrderLineNo, x.Key.OrderLineNo,
+                    skuOfLine.GetValueOrDefault(x.Key.OrderLineNo, ""),
                     Quantity(waiting.Where(l => (l.PurchaseOrderId, l.PurchaseOrderLineNo, l.OrderLineNo) == x.Key).Sum(l => l.Quantity),
                         skuOfLine.GetValueOrDefault(x.Key.OrderLineNo)),
                     Quantity(served.Where(s => (s.PurchaseOrderId, s.PurchaseOrderLineNo, s.OrderLineNo) == x.Key).Sum(s => s.Quantity),
