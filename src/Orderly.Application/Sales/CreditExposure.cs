@@ -29,7 +29,7 @@ public sealed class CustomerCredit
 /// Keeps <see cref="CustomerCredit"/> in step with the orders and invoices a save writes. Each order stores what it
 /// counts (<see cref="OrderColumn"/>), so a change adds the difference whatever the amount's rule; each invoice's open
 /// amount comes from its values as read and as saved. A customer without a row is counted once from its orders and
-/// invoices as saved (databases from before migration 0007), which also stores each order's part.
+/// invoices as saved (databases from before migration 0009), which also stores each order's part.
 /// </summary>
 internal static class CreditExposure
 {
@@ -44,16 +44,17 @@ internal static class CreditExposure
     {
         var orders = db.ChangeTracker.Entries<SalesOrder>().Where(e => e.State != EntityState.Detached).ToList();
         var invoices = db.ChangeTracker.Entries<Invoice>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
-        var changedOrders = orders.Where(e => e.State == EntityState.Deleted || (Countable(e) && Part(e, rounding) != e.Property<decimal>(OrderColumn).CurrentValue))
+        var changedOrders = orders.Where(e => e.State == EntityState.Deleted || Countable(e))
+            .Select(e => (Entry: e, After: e.State == EntityState.Deleted ? 0 : Part(e, rounding)))
+            .Where(x => x.Entry.State == EntityState.Deleted || x.After != x.Entry.Property<decimal>(OrderColumn).CurrentValue)
             .ToList();
         if (changedOrders.Count == 0 && invoices.Count == 0) return;
 
-        var customers = changedOrders.Select(e => e.Entity.CustomerId).Concat(invoices.Select(e => e.Entity.CustomerId)).Distinct().ToList();
+        var customers = changedOrders.Select(x => x.Entry.Entity.CustomerId).Concat(invoices.Select(e => e.Entity.CustomerId)).Distinct().ToList();
         var rows = await RowsAsync(db, customers, rounding, ct);
-        foreach (var order in changedOrders)
+        foreach (var (order, after) in changedOrders)
         {
             var before = order.State == EntityState.Added ? 0 : order.Property<decimal>(OrderColumn).OriginalValue;
-            var after = order.State == EntityState.Deleted ? 0 : Part(order, rounding);
             order.Property<decimal>(OrderColumn).CurrentValue = after;
             rows[order.Entity.CustomerId].OpenOrdersAmount += after - before;
         }
@@ -95,23 +96,10 @@ internal static class CreditExposure
     private static decimal Open(PropertyValues invoice) =>
         invoice.GetValue<decimal>(nameof(Invoice.TotalAmount)) - invoice.GetValue<decimal>(nameof(Invoice.PaidAmount));
 
-    private static async Task<Dictionary<CustomerId, CustomerCredit>> RowsAsync(OrderlyDbContext db, IReadOnlyCollection<CustomerId> customers,
-        MoneyRounding rounding, CancellationToken ct)
-    {
-        var rows = new Dictionary<CustomerId, CustomerCredit>();
-        foreach (var entry in db.ChangeTracker.Entries<CustomerCredit>().Where(e => e.State != EntityState.Deleted))
-            rows.TryAdd(entry.Entity.CustomerId, entry.Entity);
-        var missing = customers.Where(c => !rows.ContainsKey(c)).ToList();
-        if (missing.Count > 0)
-            foreach (var row in await db.CustomerCredits.Where(c => missing.Contains(c.CustomerId)).ToListAsync(ct))
-                rows.TryAdd(row.CustomerId, row);
-        foreach (var customer in missing.Where(c => !rows.ContainsKey(c)))
-        {
-            rows[customer] = await CountAsync(db, customer, rounding, ct);
-            db.CustomerCredits.Add(rows[customer]);
-        }
-        return rows;
-    }
+    private static Task<Dictionary<CustomerId, CustomerCredit>> RowsAsync(OrderlyDbContext db, IReadOnlyCollection<CustomerId> customers,
+        MoneyRounding rounding, CancellationToken ct) =>
+        TrackedRows.LoadAsync(db, customers, c => c.CustomerId, missing => db.CustomerCredits.Where(c => missing.Contains(c.CustomerId)),
+            customer => CountAsync(db, customer, rounding, ct), ct);
 
     /// <summary>
     /// Counts a customer from its orders and invoices as saved, and stores each order's part, so that later changes

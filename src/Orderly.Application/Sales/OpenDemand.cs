@@ -63,28 +63,11 @@ internal static class OpenDemand
         return skus.Distinct(StringComparer.Ordinal).ToDictionary(sku => sku, sku => rows[sku].OpenQuantity, StringComparer.Ordinal);
     }
 
-    /// <summary>
-    /// The tracked row of each of these SKUs: those this unit of work already tracks (read, or added and not saved yet),
-    /// the others read in one query, so that the save after a read does not read them again; a SKU without a row is
-    /// counted from its lines and its row added.
-    /// </summary>
-    private static async Task<Dictionary<string, SkuOpenDemand>> RowsAsync(OrderlyDbContext db, IEnumerable<string> skus, DateTimeOffset now,
-        CancellationToken ct)
-    {
-        var rows = new Dictionary<string, SkuOpenDemand>(StringComparer.Ordinal);
-        foreach (var entry in db.ChangeTracker.Entries<SkuOpenDemand>().Where(e => e.State != EntityState.Deleted))
-            rows.TryAdd(entry.Entity.Sku, entry.Entity);
-        var missing = skus.Where(s => !rows.ContainsKey(s)).Distinct(StringComparer.Ordinal).ToList();
-        if (missing.Count > 0)
-            foreach (var row in await db.SkuOpenDemands.Where(d => missing.Contains(d.Sku)).ToListAsync(ct))
-                rows.TryAdd(row.Sku, row);
-        foreach (var sku in missing.Where(s => !rows.ContainsKey(s)))
-        {
-            rows[sku] = SkuOpenDemand.Counted(sku, await CountAsync(db, sku, ct), now);
-            db.SkuOpenDemands.Add(rows[sku]);
-        }
-        return rows;
-    }
+    /// <summary>The tracked row of each of these SKUs; a SKU without a row is counted from its lines and its row added.</summary>
+    private static Task<Dictionary<string, SkuOpenDemand>> RowsAsync(OrderlyDbContext db, IEnumerable<string> skus, DateTimeOffset now,
+        CancellationToken ct) =>
+        TrackedRows.LoadAsync(db, skus, d => d.Sku, missing => db.SkuOpenDemands.Where(d => missing.Contains(d.Sku)),
+            async sku => SkuOpenDemand.Counted(sku, await CountAsync(db, sku, ct), now), ct);
 
     /// <summary>Open demand of a SKU counted from its lines.</summary>
     public static async Task<decimal> CountAsync(OrderlyDbContext db, string sku, CancellationToken ct)
