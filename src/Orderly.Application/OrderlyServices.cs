@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Update;
 using System.Diagnostics.Metrics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +37,6 @@ public static class OrderlyServices
         {
             db.UseSqlite(sqlite, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
                 .AddInterceptors(scope.GetRequiredService<SqlStatements>());
-            db.ReplaceService<IModificationCommandBatchFactory, SqliteCommandBatches>();
             // Logging every command costs time and buries the console; Orderly:LogSql turns it on.
             if (!options.LogSql) db.ConfigureWarnings(w => w.Ignore(RelationalEventId.CommandExecuted));
         });

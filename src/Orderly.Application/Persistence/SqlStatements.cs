@@ -6,7 +6,7 @@ namespace Orderly.Application.Persistence;
 
 /// <summary>
 /// Counts the SQL commands (round trips) one DI scope (one HTTP request) runs through EF Core, the statements in them
-/// (a save sends several in one command, see <see cref="SqliteCommandBatches"/>), and the time they took: a command's
+/// (on SQLite one per command; a provider that batches, such as PostgreSQL's, sends several in one), and the time they took: a command's
 /// time runs from sending it to the end of its result (reader disposed), so reading rows counts too. Failed commands
 /// count. Scoped, and added to each <see cref="OrderlyDbContext"/> as an interceptor, which EF Core keeps per context
 /// instance (a command interceptor is not a singleton interceptor), so it costs no extra internal service provider.
