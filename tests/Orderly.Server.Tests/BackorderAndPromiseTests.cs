@@ -39,7 +39,7 @@ public sealed class BackorderAndPromiseTests
         var first = await ReservedAsync(api, priority: 5, quantity: 4);
         var urgent = await ReservedAsync(api, priority: 1, quantity: 4);
         var last = await ReservedAsync(api, priority: 5, quantity: 4);
-        (await api.GetAsync<List<BackorderView>>("/api/backorders?sku=CHAI")).Select(b => b.OrderNumber)
+        (await api.GetAsync<BackorderPage>("/api/backorders?sku=CHAI")).Items.Select(b => b.OrderNumber)
             .ShouldBe([urgent.Number, first.Number, last.Number]);
 
         await api.ReceiveAsync("MAIN", "CHAI", 6);
@@ -47,14 +47,14 @@ public sealed class BackorderAndPromiseTests
         var served = await Task.WhenAll(new[] { urgent, first, last }.Select(o => api.GetAsync<OrderView>($"/api/orders/{o.Id}")));
         served.Select(o => o.Lines.Single().ReservedQuantity).ShouldBe([4m, 2m, 0m]);
         served[0].Status.ShouldBe("Fulfilling");
-        served[0].Reservations.Single().Reason.ShouldContain("backorder 1 of 3");
-        served[1].Reservations.Single().Reason.ShouldContain("backorder 2 of 3");
+        served[0].Reservations.Single().Reason.ShouldContain("backorder 1 in the queue");
+        served[1].Reservations.Single().Reason.ShouldContain("backorder 2 in the queue");
         served[2].Status.ShouldBe("Confirmed");
         var history = await api.GetAsync<List<OrderHistoryView>>($"/api/orders/{urgent.Id}/history");
         history.ShouldContain(h => h.Action == "reserve" && h.To == "Fulfilling");
         var stock = await api.GetAsync<List<StockView>>("/api/stock?sku=CHAI");
         stock.Single().Reserved.ShouldBe(6m);
-        (await api.GetAsync<List<BackorderView>>("/api/backorders?sku=CHAI")).Select(b => (b.OrderNumber, b.Waiting))
+        (await api.GetAsync<BackorderPage>("/api/backorders?sku=CHAI")).Items.Select(b => (b.OrderNumber, b.Waiting))
             .ShouldBe([(first.Number, 2m), (last.Number, 4m)]);
     }
 

@@ -59,7 +59,7 @@ public sealed class ReservationStateTests
 
         var order = await api.OrderAsync(confirmed.Id);
         order.Lines.Select(Quantities).ShouldBe([(3m, 0m, 2m), (0m, 2m, 0m)]);
-        var queue = await api.GetAsync<List<BackorderView>>("/api/backorders");
+        var queue = (await api.GetAsync<BackorderPage>("/api/backorders")).Items;
         queue.Select(b => (b.Sku, b.Waiting, b.Backordered, b.NotYetReserved)).ShouldBe([("CHAI", 2m, 2m, 0m), ("COFFEE", 2m, 0m, 2m)]);
     }
 

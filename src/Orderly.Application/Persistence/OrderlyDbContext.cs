@@ -47,18 +47,20 @@ public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options,
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
     public DbSet<PromiseRefreshItem> PromiseRefreshQueue => Set<PromiseRefreshItem>();
     public DbSet<SkuOpenDemand> SkuOpenDemands => Set<SkuOpenDemand>();
+    public DbSet<BackorderQueueEntry> BackorderQueueEntries => Set<BackorderQueueEntry>();
     public DbSet<CustomerCredit> CustomerCredits => Set<CustomerCredit>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         await OpenDemand.TrackAsync(this, clock.GetUtcNow(), cancellationToken);
+        await BackorderQueue.TrackAsync(this, cancellationToken);
         await CreditExposure.TrackAsync(this, settings.Rounding, cancellationToken);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <summary>Refused: every save goes through <see cref="SaveChangesAsync(bool, CancellationToken)"/>, which keeps open demand.</summary>
+    /// <summary>Refused: every save goes through <see cref="SaveChangesAsync(bool, CancellationToken)"/>, which keeps open demand, the backorder queue and credit exposure.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new NotSupportedException("Use SaveChangesAsync: it keeps the open demand per SKU (ADR 0009) and the customers' credit exposure.");
+        throw new NotSupportedException("Use SaveChangesAsync: it keeps the open demand per SKU (ADR 0009), the backorder queue and the customers' credit exposure.");
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {

@@ -21,3 +21,12 @@ internal sealed class SkuOpenDemandMap : IEntityTypeConfiguration<SkuOpenDemand>
         e.HasKey(d => d.Sku);
     }
 }
+
+internal sealed class BackorderQueueEntryMap : IEntityTypeConfiguration<BackorderQueueEntry>
+{
+    public void Configure(EntityTypeBuilder<BackorderQueueEntry> e)
+    {
+        e.ToTable("backorder_queue");
+        e.HasKey(q => new { q.OrderId, q.LineNo });
+    }
+}

@@ -87,8 +87,12 @@ public sealed class PromiseRefresher(OrderlyDbContext db, PromiseQueue queue, Bu
             .Where(l => l.OrderId == order && l.LineNo == lineNo && l.PromisedDate == before && l.PromiseBasis == basis
                         && db.SalesOrders.Any(o => o.Id == order && o.Version == version))
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.PromisedDate, promise.Date).SetProperty(l => l.PromiseBasis, promise.Basis), ct);
-        if (written == 1 && before != promise.Date)
-            db.OrderHistory.Add(OrderHistoryEntry.PromiseMoved(order, line.Status, lineNo, before, promise.Date, promise.Basis, Actor, now));
+        if (written != 1 || before == promise.Date) return;
+        db.OrderHistory.Add(OrderHistoryEntry.PromiseMoved(order, line.Status, lineNo, before, promise.Date, promise.Basis, Actor, now));
+        // The queue's place follows the promised date; the save's own tracking does not see an ExecuteUpdate.
+        var serveBy = BackorderQueueEntry.ServeByOf(promise.Date);
+        if (line.Queued.Committed)
+            await db.BackorderQueueEntries.Where(q => q.OrderId == order && q.LineNo == lineNo).ExecuteUpdateAsync(s => s.SetProperty(q => q.ServeBy, serveBy), ct);
     }
 
     /// <summary>

@@ -70,10 +70,13 @@ internal static class OrderEndpoints
                              "their receipts, shipments, invoices and payments.")
             .ProducesProblem(404);
 
-        app.MapGet("/api/backorders", (string? sku, Backorders backorders, CancellationToken ct) => backorders.ListAsync(sku, ct))
+        app.MapGet("/api/backorders", (string? sku, int? page, int? pageSize, Backorders backorders, CancellationToken ct) =>
+                backorders.ListAsync(sku, page, pageSize, ct))
             .WithTags("Orders").WithName("ListBackorders").WithSummary("List the backorder queue")
             .WithDescription("Confirmed order lines still waiting for stock, in the order arriving goods will serve them: " +
-                             "priority, then promised date, then order date.");
+                             "priority, then promised date (undated last), then order date; of one SKU with ?sku=. Paged by ?page= and " +
+                             "?pageSize= (1–200, default 50); hasMore says whether the queue goes on.")
+            .ProducesProblem(400);
 
         orders.MapGet("/{id:guid}/history", (Guid id, OrderUseCases uc, CancellationToken ct) => uc.HistoryAsync(id, ct))
             .WithName("GetOrderHistory").WithSummary("Read an order's history")

@@ -8,7 +8,7 @@ namespace Orderly.Application.Tests.Invariants;
 
 /// <summary>
 /// The guarantees that must hold after any sequence of operations, read straight from the database: stock conserved,
-/// nothing reserved twice, invoices that agree with themselves, each customer's kept credit exposure, a line's invoices that add up to the line, never more paid than invoiced, and purchase orders
+/// nothing reserved twice, invoices that agree with themselves, each customer's kept credit exposure, the kept backorder queue, a line's invoices that add up to the line, never more paid than invoiced, and purchase orders
 /// whose received quantity is the sum of their goods receipts.
 /// </summary>
 public static class LedgerInvariants
@@ -75,6 +75,22 @@ public static class LedgerInvariants
         var links = await db.BackorderLinks.AsNoTracking().ToListAsync();
         if (links.Any(l => l.Quantity <= 0)) problems.Add("a backorder link has no quantity");
         problems.AddRange(await CreditExposureViolationsAsync(db, rounding, invoices));
+        problems.AddRange(await BackorderQueueViolationsAsync(db, orders));
+        return problems;
+    }
+
+    /// <summary>The kept backorder queue holds exactly the committed lines with quantity to reserve, each at its place.</summary>
+    private static async Task<IEnumerable<string>> BackorderQueueViolationsAsync(OrderlyDbContext db, IReadOnlyList<SalesOrder> orders)
+    {
+        var kept = await db.BackorderQueueEntries.AsNoTracking().ToListAsync();
+        var wanted = orders.SelectMany(o => o.Lines.Where(l => OrderStatuses.Committed.Contains(o.Status) && l.QuantityToReserve > 0)
+            .Select(l => (o.Id, l.LineNo, Place: (l.Sku, o.Priority, l.PromisedDate ?? DateOnly.MaxValue, o.ReceivedAt.UtcDateTime, o.Number)))).ToList();
+        var keptPlaces = kept.ToDictionary(q => (q.OrderId, q.LineNo), q => (q.Sku, q.Priority, q.ServeBy, q.OrderedAtUtc, q.OrderNumber));
+        var problems = new List<string>();
+        foreach (var (order, lineNo, place) in wanted)
+            if (!keptPlaces.Remove((order, lineNo), out var at)) problems.Add($"backorder queue: {place.Number}/{lineNo} waits but has no entry");
+            else if (at != place) problems.Add($"backorder queue: {place.Number}/{lineNo} is kept at {at}, belongs at {place}");
+        problems.AddRange(keptPlaces.Select(q => $"backorder queue: {q.Value.OrderNumber}/{q.Key.LineNo} has an entry but does not wait"));
         return problems;
     }
 

@@ -38,7 +38,8 @@ public sealed class QueryPlanTests(QueryPlanTests.Book book) : IClassFixture<Que
         ["order by id"] = new(b => b.With<OrderUseCases>(o => o.GetAsync(b.Order, default))),
         ["stock of a SKU in all warehouses"] = new(b => b.With<StockUseCases>(s => s.QueryAsync("CHAI", null, default))),
         ["unit decimals of the SKUs a view writes quantities of"] = new(b => b.With<OrderlyDbContext>(db => db.UnitDecimalsAsync(["CHAI", "COFFEE"], default))),
-        ["backorder queue of a SKU"] = new(b => b.With<Backorders>(q => q.ListAsync("CHAI", default)), ReadsFirst: "order_lines"),
+        ["backorder queue of a SKU"] = new(b => b.With<Backorders>(q => q.ListAsync("CHAI", null, null, default)), OrderedByIndex: true),
+        ["backorder queue of every SKU"] = new(b => b.With<Backorders>(q => q.ListAsync(null, null, null, default)), OrderedByIndex: true),
         ["purchase orders with a line of a SKU"] = new(b => b.With<PurchaseOrderUseCases>(p => p.ListAsync(new PurchaseOrderQuery(Sku: "CHAI"), default))),
         ["open purchase orders with a line of a SKU"] = new(b => b.With<PurchaseOrderUseCases>(p =>
             p.ListAsync(new PurchaseOrderQuery(Sku: "CHAI", Status: "Confirmed"), default))),

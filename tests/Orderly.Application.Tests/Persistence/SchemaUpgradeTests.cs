@@ -130,6 +130,25 @@ public sealed class SchemaUpgradeTests
     }
 
     [Fact]
+    public async Task Lines_waiting_before_the_upgrade_are_in_the_backorder_queue_after_it_and_arriving_goods_serve_them()
+    {
+        await using var database = await TestDatabase.CreateAsync(version: 3);
+        var (first, second) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        var rows = FirstReleaseData(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7)) + ConfirmedOrders(first, second);
+        await database.WithAsync<OrderlyDbContext>(db => db.Database.ExecuteSqlRawAsync(rows));
+
+        await database.WithAsync<OrderlyDbContext, IReadOnlyList<SchemaMigrator.Script>>(db => DatabaseSetup.PrepareAsync(db));
+
+        var queue = await database.WithAsync<Backorders, BackorderPage>(b => b.ListAsync(null, null, null, default));
+        queue.Items.Select(b => (b.OrderNumber, b.Waiting)).ShouldBe([("SO-2026-000021", 5m), ("SO-2026-000022", 5m)]); // the draft waits for nothing
+        await database.WithAsync<StockUseCases>(s => s.ReceiveAsync(new ReceiveStockRequest("MAIN", "CHAI", 5), "tester", default));
+        // 12 on hand from before and 5 arrived: both are served
+        foreach (var order in new[] { first, second })
+            (await database.WithAsync<OrderUseCases, OrderView>(o => o.GetAsync(order, default))).Lines.Single().ReservedQuantity.ShouldBe(5m);
+        (await database.WithAsync<Backorders, BackorderPage>(b => b.ListAsync(null, null, null, default))).Items.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task An_approved_order_saved_before_credit_exposure_was_kept_counts_against_the_limit_after_the_upgrade()
     {
         await using var database = await TestDatabase.CreateAsync(version: 3);
