@@ -26,6 +26,13 @@ if (!BusinessClock.TryZoneNamed(options.BusinessTimeZone, out _, out var zonePro
     Environment.ExitCode = 1;
     return;
 }
+Orderly.Server.Sales.PromiseRefreshService.ShareOf(builder.Configuration, out var shareProblem);
+if (shareProblem is not null)
+{
+    Console.Error.WriteLine($"Orderly cannot start: {shareProblem}");
+    Environment.ExitCode = 1;
+    return;
+}
 
 builder.Services.AddOrderly(connectionString, options);
 var clockOffsetDays = builder.Configuration.GetValue<int>(ShiftedClock.Setting);

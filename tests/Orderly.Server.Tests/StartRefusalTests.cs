@@ -1,0 +1,41 @@
+using Orderly.Server.Sales;
+
+namespace Orderly.Server.Tests;
+
+/// <summary>
+/// Settings the server cannot run with stop its start with one line naming the setting, no stack trace. In one class
+/// because each test takes over the process's Console.Error while the server starts.
+/// </summary>
+public sealed class StartRefusalTests
+{
+    [Fact]
+    public void An_unknown_business_time_zone_stops_the_start_with_a_message_naming_the_setting() =>
+        RefusedStart(("Orderly:BusinessTimeZone", "Mars/Olympus_Mons"))
+            .ShouldContain("Orderly cannot start: Orderly:BusinessTimeZone is 'Mars/Olympus_Mons', which is not a time zone this machine knows");
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1.5")]
+    [InlineData("a quarter")]
+    public void A_worker_share_outside_zero_to_one_stops_the_start_with_a_message_naming_the_setting(string share) =>
+        RefusedStart((PromiseRefreshService.ShareSetting, share))
+            .ShouldContain($"Orderly cannot start: {PromiseRefreshService.ShareSetting} is '{share}'");
+
+    /// <summary>Starts the server with <paramref name="setting"/>, expects the start to fail, and returns what it wrote to stderr.</summary>
+    private static string RefusedStart((string Key, string Value) setting)
+    {
+        var said = new StringWriter();
+        var console = Console.Error;
+        Console.SetError(TextWriter.Synchronized(said));
+        try
+        {
+            Should.Throw<Exception>(() => new OrderlyApi(setting).Dispose());
+        }
+        finally
+        {
+            Console.SetError(console);
+            Environment.ExitCode = 0; // the refused start set it for the process; this one is the test runner
+        }
+        return said.ToString();
+    }
+}
