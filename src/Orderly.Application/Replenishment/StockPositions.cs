@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Orderly.Application.Persistence;
+using Orderly.Application.Sales;
 using Orderly.Domain.Common;
 using Orderly.Domain.Inventory;
 using Orderly.Domain.Procurement;
-using Orderly.Domain.Sales;
 
 namespace Orderly.Application.Replenishment;
 
@@ -44,33 +44,30 @@ internal sealed class StockPositions
         var skus = policies.Select(p => p.Sku).Distinct().ToList();
         var openOrders = await db.PurchaseOrders.AsNoTracking().Include(o => o.Lines)
             .Where(o => PurchaseOrder.OpenStatuses.Contains(o.Status)).ToListAsync(ct);
-        var orders = await db.SalesOrders.AsNoTracking().Include(o => o.Lines)
-            .Where(o => OrderStatuses.Committed.Contains(o.Status) && o.Lines.Any(l => skus.Contains(l.Sku))).ToListAsync(ct);
-        return await BuildAsync(db, policies, warehouses, openOrders, orders, ct);
+        return await BuildAsync(db, policies, warehouses, openOrders, ct);
     }
 
     /// <summary>
     /// The positions of <paramref name="policies"/> (every policy of their SKUs, so backorders are counted at the right
-    /// warehouse) read from those SKUs' lines only: work that follows the SKUs, not the book, for resolving alerts at an event.
+    /// warehouse) read from those SKUs' open purchase orders and backorder queue only: work that follows the SKUs' open
+    /// supply and waiting lines, not the book or its history, for resolving alerts at an event.
     /// </summary>
     public static async Task<StockPositions> OfSkusAsync(OrderlyDbContext db, IReadOnlyList<ReorderPolicy> policies,
         IReadOnlyDictionary<WarehouseId, Warehouse> warehouses, CancellationToken ct)
     {
         var skus = policies.Select(p => p.Sku).Distinct().ToList();
-        var purchaseIds = await db.Set<PurchaseOrderLine>().AsNoTracking().Where(l => skus.Contains(l.Sku))
-            .Select(l => l.PurchaseOrderId).Distinct().ToListAsync(ct);
-        var openOrders = await db.PurchaseOrders.AsNoTracking().Include(o => o.Lines)
-            .Where(o => purchaseIds.Contains(o.Id) && PurchaseOrder.OpenStatuses.Contains(o.Status)).ToListAsync(ct);
-        var orders = new List<SalesOrder>();
-        foreach (var sku in skus)
-            orders.AddRange(await db.SalesOrders.WithLineOf(sku).AsNoTracking().Where(o => OrderStatuses.Committed.Contains(o.Status))
-                .Include(o => o.Lines).ToListAsync(ct));
-        return await BuildAsync(db, policies, warehouses, openOrders, orders.DistinctBy(o => o.Id).ToList(), ct);
+        // From the open purchase orders (ix_purchase_orders_status), not every purchase order line the SKUs ever had.
+        var purchaseIds = await (from o in db.PurchaseOrders.AsNoTracking()
+                                 where PurchaseOrder.OpenStatuses.Contains(o.Status)
+                                 join l in db.Set<PurchaseOrderLine>() on o.Id equals l.PurchaseOrderId
+                                 where skus.Contains(l.Sku)
+                                 select o.Id).Distinct().ToListAsync(ct);
+        var openOrders = await db.PurchaseOrders.AsNoTracking().Include(o => o.Lines).Where(o => purchaseIds.Contains(o.Id)).ToListAsync(ct);
+        return await BuildAsync(db, policies, warehouses, openOrders, ct);
     }
 
     private static async Task<StockPositions> BuildAsync(OrderlyDbContext db, IReadOnlyList<ReorderPolicy> policies,
-        IReadOnlyDictionary<WarehouseId, Warehouse> warehouses, IReadOnlyList<PurchaseOrder> openOrders, IReadOnlyList<SalesOrder> orders,
-        CancellationToken ct)
+        IReadOnlyDictionary<WarehouseId, Warehouse> warehouses, IReadOnlyList<PurchaseOrder> openOrders, CancellationToken ct)
     {
         var skus = policies.Select(p => p.Sku).Distinct().ToList();
         var positions = new StockPositions(openOrders);
@@ -78,8 +75,7 @@ internal sealed class StockPositions
         foreach (var level in await db.StockLevels.AsNoTracking().Where(s => skus.Contains(s.Sku)).ToListAsync(ct))
             positions._available[(level.WarehouseId, level.Sku)] = level.OnHand - level.Reserved;
 
-        foreach (var line in orders.SelectMany(o => o.Lines).Where(l => skus.Contains(l.Sku) && l.QuantityToReserve > 0))
-            positions._backordered[line.Sku] = positions._backordered.GetValueOrDefault(line.Sku) + line.QuantityToReserve;
+        foreach (var (sku, waiting) in await BackorderQueue.WaitingAsync(db, skus, ct)) positions._backordered[sku] = waiting;
 
         foreach (var bySku in policies.GroupBy(p => p.Sku))
         {

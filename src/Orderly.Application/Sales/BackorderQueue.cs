@@ -85,6 +85,21 @@ internal static class BackorderQueue
         }
     }
 
+    /// <summary>
+    /// What customers wait for, per SKU of <paramref name="skus"/> (in the product's unit): the quantity still to reserve
+    /// over the SKU's queue, read from the queue's index and each waiting line by its key, so the work follows the
+    /// SKU's backorders, not the book. A SKU nobody waits for is absent.
+    /// </summary>
+    public static async Task<Dictionary<string, decimal>> WaitingAsync(OrderlyDbContext db, IReadOnlyCollection<string> skus, CancellationToken ct)
+    {
+        var lines = await (from q in db.BackorderQueueEntries.AsNoTracking()
+                           where skus.Contains(q.Sku)
+                           join l in db.Set<OrderLine>() on new { q.OrderId, q.LineNo } equals new { l.OrderId, l.LineNo }
+                           select new { q.Sku, l.Quantity, l.ReservedQuantity, l.ShippedQuantity }).ToListAsync(ct);
+        return lines.GroupBy(l => l.Sku, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity - l.ReservedQuantity - l.ShippedQuantity), StringComparer.Ordinal);
+    }
+
     /// <summary>The queue (of one SKU, or every SKU) in the order arriving goods serve it; an index range read.</summary>
     public static IOrderedQueryable<BackorderQueueEntry> InServingOrder(OrderlyDbContext db, string? sku) =>
         (sku is null ? db.BackorderQueueEntries.AsNoTracking() : db.BackorderQueueEntries.AsNoTracking().Where(q => q.Sku == sku))
