@@ -97,6 +97,8 @@ static void ConfigureJson(JsonOptions o)
     o.SerializerOptions.RespectRequiredConstructorParameters = true;
     o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict; // numbers are JSON numbers, as the OpenAPI document says
     o.SerializerOptions.AllowDuplicateProperties = false; // {"quantity":1,"quantity":900} is refused, not read as 900
+    // {"requestDate": ...} for requestedDate is refused, not dropped silently (UnreadableRequests: request.unknown_property)
+    o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
 }
 
 /// <summary>The entry point; public so the API tests can host it.</summary>

@@ -103,7 +103,10 @@ public sealed class LifecycleRefusalTests
     {
         using var api = new OrderlyApi();
         await api.SeedAsync();
-        var body = method == "PUT" ? new { lines = new[] { new { sku = "CHAI", quantity = 1 } } } : method == "POST" ? (object)new { reason = "x" } : null;
+        // each body is valid for its endpoint (an unknown property would be refused before the order is looked up)
+        var body = method == "PUT" ? new { lines = new[] { new { sku = "CHAI", quantity = 1 } } }
+            : method == "POST" ? suffix is "/submit" or "/cancel" ? new { reason = "x" } : (object)new { }
+            : null;
 
         var response = await api.SendJsonAsync(new HttpMethod(method), $"/api/orders/{Guid.NewGuid()}{suffix}", body);
 

@@ -7,11 +7,13 @@ namespace Orderly.Server.Http;
 /// What the framework refuses before an endpoint runs (<see cref="BadHttpRequestException"/>), as Problem Details:
 /// 413 <c>request.too_large</c> (<see cref="BodySizeLimit"/>); 400 <c>request.duplicate_key</c> for a JSON object that
 /// names a property twice (RFC 8259 leaves it undefined, so Orderly refuses instead of letting the last one win);
-/// otherwise 400 <c>request.malformed</c>, with a field error at the JSON path or under the query/route parameter's name.
+/// 400 <c>request.unknown_property</c> for a property the endpoint does not know (a misspelt optional field would
+/// otherwise be dropped without a word); otherwise 400 <c>request.malformed</c>, with a field error at the JSON path or under the query/route parameter's name.
 /// </summary>
 internal static class UnreadableRequests
 {
     public const string DuplicateKeyCode = "request.duplicate_key";
+    public const string UnknownPropertyCode = "request.unknown_property";
     private const string Malformed = "request.malformed";
     private const string NotValidJson = "The request body is not valid JSON for this endpoint.";
 
@@ -41,6 +43,14 @@ internal static class UnreadableRequests
             var text = $"The property '{key}' appears more than once in the same object (at '{field}'). Send each property once.";
             return Problems.Create(400, DuplicateKeyCode, "The request body names a property twice.", text, Field(field, text));
         }
+        if (UnknownProperty(json.Message) is { } unknown)
+        {
+            var at = field == unknown || string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "" : $" (at '{field}')";
+            var text = $"The property '{unknown}'{at} is not part of this request. Check its spelling against the endpoint's schema " +
+                       "(GET /openapi/v1.json) or leave it out.";
+            return Problems.Create(400, UnknownPropertyCode, "The request body has a property this endpoint does not know.", text,
+                Field(field, text));
+        }
         var missing = MissingProperties(json.Message);
         if (missing.Count > 0)
         {
@@ -59,6 +69,15 @@ internal static class UnreadableRequests
         const string marker = "Duplicate property '";
         if (!message.StartsWith(marker, StringComparison.Ordinal)) return null;
         var end = message.IndexOf('\'', marker.Length);
+        return end > marker.Length ? message[marker.Length..end] : null;
+    }
+
+    /// <summary>The property of System.Text.Json's "The JSON property 'x' could not be mapped to any .NET member contained in type 'T'." message.</summary>
+    private static string? UnknownProperty(string message)
+    {
+        const string marker = "The JSON property '";
+        if (!message.StartsWith(marker, StringComparison.Ordinal) || !message.Contains("could not be mapped", StringComparison.Ordinal)) return null;
+        var end = message.IndexOf("' could not be mapped", marker.Length, StringComparison.Ordinal);
         return end > marker.Length ? message[marker.Length..end] : null;
     }
 
