@@ -52,7 +52,7 @@ var app = builder.Build();
 await using (var scope = app.Services.CreateAsyncScope())
 {
     var db = scope.ServiceProvider.GetRequiredService<OrderlyDbContext>();
-    var applied = await DatabaseSetup.PrepareAsync(db);
+    var applied = await DatabaseSetup.PrepareAsync(db, options.LogSql);
     app.Logger.LogInformation("Database: {Database}; {Count} migration(s) applied at start{Names}.", DatabaseSetup.Describe(db), applied.Count,
         applied.Count == 0 ? "" : $" ({string.Join(", ", applied.Select(script => script.Name))})");
 }

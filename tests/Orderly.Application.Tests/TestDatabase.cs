@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Orderly.Application.Common;
 using Orderly.Application.Persistence;
+using Orderly.Application.Persistence.Schema;
 
 namespace Orderly.Application.Tests;
 
@@ -32,9 +33,7 @@ public sealed class TestDatabase : IAsyncDisposable
                 return 0;
             }
             Directory.CreateDirectory(Path.GetDirectoryName(database._file)!);
-            var connection = db.Database.GetDbConnection();
-            await new SchemaMigrator(connection, DatabaseSetup.Provider).MigrateAsync(version);
-            await connection.CloseAsync();
+            new SchemaMigrator(db.Database.GetConnectionString()!, DatabaseProvider.Sqlite).Migrate(version);
             return 0;
         });
         return database;

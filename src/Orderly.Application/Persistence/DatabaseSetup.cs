@@ -1,15 +1,15 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Orderly.Application.Persistence.Schema;
 
 namespace Orderly.Application.Persistence;
 
 /// <summary>
 /// Prepares the database at start: creates the SQLite file's folder, switches to WAL (readers do not block the
-/// writer), and applies pending migrations. The SQLite-specific steps live here and nowhere else.
+/// writer), and applies pending migrations (<see cref="SchemaMigrator"/>). The SQLite-specific steps live here and nowhere else.
 /// </summary>
 public static class DatabaseSetup
 {
-    public const string Provider = "sqlite";
 
     /// <summary>Which database this context uses, for the start-up log: provider and full file path, never credentials.</summary>
     public static string Describe(OrderlyDbContext db)
@@ -20,7 +20,8 @@ public static class DatabaseSetup
             : $"SQLite, file {Path.GetFullPath(settings.DataSource)}";
     }
 
-    public static async Task<IReadOnlyList<SchemaMigrator.Script>> PrepareAsync(OrderlyDbContext db, CancellationToken ct = default)
+    /// <summary>Makes the database ready and returns the migrations applied now; <paramref name="logMigrations"/> writes their SQL to the console (Orderly:LogSql).</summary>
+    public static async Task<IReadOnlyList<SchemaMigration>> PrepareAsync(OrderlyDbContext db, bool logMigrations = false, CancellationToken ct = default)
     {
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         var file = new SqliteConnectionStringBuilder(connection.ConnectionString).DataSource;
@@ -35,11 +36,11 @@ public static class DatabaseSetup
                 wal.CommandText = "PRAGMA journal_mode = WAL;";
                 await wal.ExecuteNonQueryAsync(ct);
             }
-            return await new SchemaMigrator(connection, Provider).MigrateAsync(ct: ct);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+        return new SchemaMigrator(connection.ConnectionString, DatabaseProvider.Sqlite, logMigrations).Migrate();
     }
 }
