@@ -39,6 +39,22 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
+    /// <summary>
+    /// A database that <paramref name="build"/> writes first (given its connection string), then prepared as the server's start
+    /// prepares it; returns the migrations that start applied.
+    /// </summary>
+    public static async Task<(TestDatabase Database, IReadOnlyList<SchemaMigration> Applied)> StartedOnAsync(Action<string> build)
+    {
+        var database = new TestDatabase(new OrderlyOptions { BusinessTimeZone = "UTC" }, null);
+        Directory.CreateDirectory(Path.GetDirectoryName(database._file)!);
+        build(database.ConnectionString);
+        var applied = await database.WithAsync<OrderlyDbContext, IReadOnlyList<SchemaMigration>>(db => DatabaseSetup.PrepareAsync(db));
+        return (database, applied);
+    }
+
+    /// <summary>The database file, for a connection of its own (no pooling, so the file can be deleted after).</summary>
+    public string ConnectionString => $"Data Source={_file};Foreign Keys=True;Pooling=False";
+
     /// <summary>Runs <paramref name="work"/> with a service from a fresh scope, as one request would.</summary>
     public async Task<TResult> WithAsync<TService, TResult>(Func<TService, Task<TResult>> work) where TService : notnull
     {
