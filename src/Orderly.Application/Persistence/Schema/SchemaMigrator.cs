@@ -51,6 +51,7 @@ public sealed class SchemaMigrator(string connectionString, DatabaseProvider pro
                 .WithVersionTable(new SchemaMigrationsTable())
                 .ScanIn(typeof(OrderlyMigration).Assembly).For.Migrations();
         })
+        .Configure<FluentMigratorLoggerOptions>(log => log.ShowSql = logSql)
         .AddLogging(logging =>
         {
             if (logSql) logging.AddFluentMigratorConsole();
