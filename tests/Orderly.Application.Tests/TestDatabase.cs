@@ -7,15 +7,15 @@ using Orderly.Application.Persistence.Schema;
 
 namespace Orderly.Application.Tests;
 
-/// <summary>The application wired as in production, on its own temporary SQLite file.</summary>
+/// <summary>The application wired as in production, on its own temporary SQLite file (or a PostgreSQL database given to it).</summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), "orderly-tests", $"{Guid.NewGuid():N}.db");
     private readonly ServiceProvider _services;
 
-    private TestDatabase(OrderlyOptions options, Action<IServiceCollection>? services)
+    private TestDatabase(OrderlyOptions options, Action<IServiceCollection>? services, string? connectionString = null)
     {
-        var collection = new ServiceCollection().AddOrderly($"Data Source={_file}", options);
+        var collection = new ServiceCollection().AddOrderly(connectionString ?? $"Data Source={_file}", options);
         services?.Invoke(collection);
         _services = collection.BuildServiceProvider();
     }
@@ -38,6 +38,10 @@ public sealed class TestDatabase : IAsyncDisposable
         });
         return database;
     }
+
+    /// <summary>The application on the PostgreSQL database <paramref name="connectionString"/> (Orderly:Database = PostgreSQL), not yet prepared.</summary>
+    public static TestDatabase OnPostgres(string connectionString) =>
+        new(new OrderlyOptions { BusinessTimeZone = "UTC", Database = DatabaseProvider.PostgreSql }, null, connectionString);
 
     /// <summary>
     /// A database that <paramref name="build"/> writes first (given its connection string), then prepared as the server's start

@@ -1,4 +1,5 @@
 using Npgsql;
+using Orderly.Application.Persistence;
 using Orderly.Application.Persistence.Schema;
 
 namespace Orderly.Application.Tests.Persistence.Postgres;

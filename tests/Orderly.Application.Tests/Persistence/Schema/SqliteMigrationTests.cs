@@ -1,3 +1,4 @@
+using Orderly.Application.Persistence;
 using Orderly.Application.Persistence.Schema;
 
 namespace Orderly.Application.Tests.Persistence.Schema;
