@@ -61,12 +61,7 @@ public sealed class M0002_SalesOrders(SchemaDialect dialect) : OrderlyMigration(
         Create.Table("order_history")
             .WithColumn("id").AsInt64().NotNullable().PrimaryKey().Identity()
             .WithColumn("order_id").AsCustom(Dialect.Id).NotNullable().ForeignKey("sales_orders", "id").OnDelete(Rule.Cascade)
-            .WithColumn("at").AsCustom(Dialect.Instant).NotNullable()
-            .WithColumn("actor").AsString().NotNullable()
-            .WithColumn("action").AsString().NotNullable()
-            .WithColumn("from_status").AsString().Nullable()
-            .WithColumn("to_status").AsString().NotNullable()
-            .WithColumn("reason").AsString().NotNullable();
+            .WithHistoryEntry(Dialect);
         Create.Index("ix_order_history_order").OnTable("order_history").OnColumn("order_id").Ascending().OnColumn("id").Ascending();
     }
 }

@@ -72,12 +72,7 @@ public sealed class M0004_ProcurementAndPromises(SchemaDialect dialect) : Orderl
         Create.Table("purchase_order_history")
             .WithColumn("id").AsInt64().NotNullable().PrimaryKey().Identity()
             .WithColumn("purchase_order_id").AsCustom(Dialect.Id).NotNullable().ForeignKey("purchase_orders", "id").OnDelete(Rule.Cascade)
-            .WithColumn("at").AsCustom(Dialect.Instant).NotNullable()
-            .WithColumn("actor").AsString().NotNullable()
-            .WithColumn("action").AsString().NotNullable()
-            .WithColumn("from_status").AsString().Nullable()
-            .WithColumn("to_status").AsString().NotNullable()
-            .WithColumn("reason").AsString().NotNullable();
+            .WithHistoryEntry(Dialect);
         Create.Index("ix_purchase_order_history_po").OnTable("purchase_order_history")
             .OnColumn("purchase_order_id").Ascending().OnColumn("id").Ascending();
 
