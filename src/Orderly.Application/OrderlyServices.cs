@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,11 +31,9 @@ public static class OrderlyServices
         services.AddSingleton(sp => new WriteGate(TimeSpan.FromSeconds(options.WriteQueueTimeoutSeconds),
             sp.GetService<IMeterFactory>()?.Create(WriteGate.MeterName) ?? new Meter(WriteGate.MeterName)));
         services.AddScoped<SqlStatements>();
-        var sqlite = WithDefaults(connectionString);
         services.AddDbContext<OrderlyDbContext>((scope, db) =>
         {
-            db.UseSqlite(sqlite, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                .AddInterceptors(scope.GetRequiredService<SqlStatements>());
+            db.UseOrderlyDatabase(options.Database, connectionString).AddInterceptors(scope.GetRequiredService<SqlStatements>());
             // Logging every command costs time and buries the console; Orderly:LogSql turns it on.
             if (!options.LogSql) db.ConfigureWarnings(w => w.Ignore(RelationalEventId.CommandExecuted));
         });
@@ -74,13 +71,5 @@ public static class OrderlyServices
         services.AddScoped<Replenishment.AlertResolution>();
         services.AddScoped<Replenishment.ReplenishmentScan>();
         return services;
-    }
-
-    /// <summary>Foreign keys on, and a generous busy timeout so concurrent writers queue instead of failing.</summary>
-    private static string WithDefaults(string connectionString)
-    {
-        var builder = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true };
-        if (builder.DefaultTimeout == 30) builder.DefaultTimeout = 60;
-        return builder.ToString();
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Orderly.Application;
 using Orderly.Application.Common;
 using Orderly.Application.Persistence;
+using Orderly.Server;
 using Orderly.Server.Demo;
 using Orderly.Server.Endpoints;
 using Orderly.Server.Http;
@@ -17,22 +18,17 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 
 var connectionString = builder.Configuration.GetConnectionString("Orderly") ?? "Data Source=data/orderly.db";
-var options = builder.Configuration.GetSection("Orderly").Get<OrderlyOptions>() ?? new OrderlyOptions();
+// A setting the operator did not mean (an unknown database, a time zone this machine does not know) would be wrong
+// silently or crash later: refuse to start, saying why, without a stack trace.
+if (!StartupSettings.TryRead(builder.Configuration, out var options, out var settingProblem)
+    || !BusinessClock.TryZoneNamed(options.BusinessTimeZone, out _, out settingProblem)
+    || (settingProblem = DatabaseConnection.ProblemWith(options.Database, connectionString)) is not null)
+{
+    Console.Error.WriteLine($"Orderly cannot start: {settingProblem}");
+    Environment.ExitCode = 1;
+    return;
+}
 seedDemo |= builder.Configuration.GetValue<bool>("Orderly:SeedDemo");
-if (!BusinessClock.TryZoneNamed(options.BusinessTimeZone, out _, out var zoneProblem))
-{
-    // Dates in a zone the operator did not mean would be wrong silently: refuse to start, saying why, without a stack trace.
-    Console.Error.WriteLine($"Orderly cannot start: {zoneProblem}");
-    Environment.ExitCode = 1;
-    return;
-}
-Orderly.Server.Sales.PromiseRefreshService.ShareOf(builder.Configuration, out var shareProblem);
-if (shareProblem is not null)
-{
-    Console.Error.WriteLine($"Orderly cannot start: {shareProblem}");
-    Environment.ExitCode = 1;
-    return;
-}
 
 builder.Services.AddOrderly(connectionString, options);
 var clockOffsetDays = builder.Configuration.GetValue<int>(ShiftedClock.Setting);
@@ -59,7 +55,7 @@ var app = builder.Build();
 await using (var scope = app.Services.CreateAsyncScope())
 {
     var db = scope.ServiceProvider.GetRequiredService<OrderlyDbContext>();
-    var applied = await DatabaseSetup.PrepareAsync(db);
+    var applied = await DatabaseSetup.PrepareAsync(db, options.LogSql);
     app.Logger.LogInformation("Database: {Database}; {Count} migration(s) applied at start{Names}.", DatabaseSetup.Describe(db), applied.Count,
         applied.Count == 0 ? "" : $" ({string.Join(", ", applied.Select(script => script.Name))})");
 }

@@ -3,18 +3,19 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Orderly.Application.Common;
 using Orderly.Application.Persistence;
+using Orderly.Application.Persistence.Schema;
 
 namespace Orderly.Application.Tests;
 
-/// <summary>The application wired as in production, on its own temporary SQLite file.</summary>
+/// <summary>The application wired as in production, on its own temporary SQLite file (or a PostgreSQL database given to it).</summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), "orderly-tests", $"{Guid.NewGuid():N}.db");
     private readonly ServiceProvider _services;
 
-    private TestDatabase(OrderlyOptions options, Action<IServiceCollection>? services)
+    private TestDatabase(OrderlyOptions options, Action<IServiceCollection>? services, string? connectionString = null)
     {
-        var collection = new ServiceCollection().AddOrderly($"Data Source={_file}", options);
+        var collection = new ServiceCollection().AddOrderly(connectionString ?? $"Data Source={_file}", options);
         services?.Invoke(collection);
         _services = collection.BuildServiceProvider();
     }
@@ -32,13 +33,31 @@ public sealed class TestDatabase : IAsyncDisposable
                 return 0;
             }
             Directory.CreateDirectory(Path.GetDirectoryName(database._file)!);
-            var connection = db.Database.GetDbConnection();
-            await new SchemaMigrator(connection, DatabaseSetup.Provider).MigrateAsync(version);
-            await connection.CloseAsync();
+            new SchemaMigrator(db.Database.GetConnectionString()!, DatabaseProvider.Sqlite).Migrate(version);
             return 0;
         });
         return database;
     }
+
+    /// <summary>The application on the PostgreSQL database <paramref name="connectionString"/> (Orderly:Database = PostgreSQL), not yet prepared.</summary>
+    public static TestDatabase OnPostgres(string connectionString) =>
+        new(new OrderlyOptions { BusinessTimeZone = "UTC", Database = DatabaseProvider.PostgreSql }, null, connectionString);
+
+    /// <summary>
+    /// A database that <paramref name="build"/> writes first (given its connection string), then prepared as the server's start
+    /// prepares it; returns the migrations that start applied.
+    /// </summary>
+    public static async Task<(TestDatabase Database, IReadOnlyList<SchemaMigration> Applied)> StartedOnAsync(Action<string> build)
+    {
+        var database = new TestDatabase(new OrderlyOptions { BusinessTimeZone = "UTC" }, null);
+        Directory.CreateDirectory(Path.GetDirectoryName(database._file)!);
+        build(database.ConnectionString);
+        var applied = await database.WithAsync<OrderlyDbContext, IReadOnlyList<SchemaMigration>>(db => DatabaseSetup.PrepareAsync(db));
+        return (database, applied);
+    }
+
+    /// <summary>The database file, for a connection of its own (no pooling, so the file can be deleted after).</summary>
+    public string ConnectionString => $"Data Source={_file};Foreign Keys=True;Pooling=False";
 
     /// <summary>Runs <paramref name="work"/> with a service from a fresh scope, as one request would.</summary>
     public async Task<TResult> WithAsync<TService, TResult>(Func<TService, Task<TResult>> work) where TService : notnull

@@ -1,5 +1,6 @@
 using Orderly.Domain.Common;
 using Orderly.Domain.Inventory;
+using Orderly.Application.Persistence;
 
 namespace Orderly.Application.Common;
 
@@ -33,6 +34,9 @@ public sealed class OrderlyOptions
     /// machine's local zone. An unknown name refuses the start.
     /// </summary>
     public string? BusinessTimeZone { get; set; }
+
+    /// <summary>The database engine: Sqlite (default, the file of ConnectionStrings:Orderly) or PostgreSQL (a server's Npgsql connection string).</summary>
+    public DatabaseProvider Database { get; set; } = DatabaseProvider.Sqlite;
 
     /// <summary>Logs every SQL command EF Core runs, at Information (default false: the console stays quiet).</summary>
     public bool LogSql { get; set; }

@@ -1,20 +1,25 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Orderly.Application.Persistence;
 
 /// <summary>
-/// Reads provider errors as what they mean for the caller, so the HTTP edge needs no provider knowledge. SQLite today;
-/// PostgreSQL's unique violation (23505) and serialization failure (40001) belong here too when it arrives.
+/// Reads provider errors as what they mean for the caller, so the HTTP edge needs no provider knowledge: SQLite's
+/// result codes and PostgreSQL's SQLSTATEs. PostgreSQL's serialization failure and deadlock (40001, 40P01) belong here
+/// too when its writers stop taking turns (issue 9, item 4).
 /// </summary>
 public static class DatabaseErrors
 {
     private const int SqliteConstraint = 19, SqliteBusy = 5, SqliteLocked = 6;
 
     /// <summary>A unique key was taken by a request that committed first (two registrations of one code at once).</summary>
-    public static bool IsDuplicate(Exception e) =>
-        e is DbUpdateException { InnerException: SqliteException { SqliteErrorCode: SqliteConstraint } inner }
-        && inner.Message.Contains("UNIQUE", StringComparison.Ordinal);
+    public static bool IsDuplicate(Exception e) => e switch
+    {
+        DbUpdateException { InnerException: SqliteException { SqliteErrorCode: SqliteConstraint } inner } => inner.Message.Contains("UNIQUE", StringComparison.Ordinal),
+        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => true,
+        _ => false,
+    };
 
     /// <summary>The database stayed busy with other writers for longer than the command timeout.</summary>
     public static bool IsBusy(Exception e) =>

@@ -1,45 +1,51 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Orderly.Application.Persistence.Schema;
 
 namespace Orderly.Application.Persistence;
 
 /// <summary>
-/// Prepares the database at start: creates the SQLite file's folder, switches to WAL (readers do not block the
-/// writer), and applies pending migrations. The SQLite-specific steps live here and nowhere else.
+/// Prepares the database at start and applies pending migrations (<see cref="SchemaMigrator"/>). On SQLite it first
+/// creates the file's folder and switches to WAL (readers do not block the writer); a PostgreSQL server needs neither.
+/// The provider-specific steps of the start live here and nowhere else.
 /// </summary>
 public static class DatabaseSetup
 {
-    public const string Provider = "sqlite";
-
-    /// <summary>Which database this context uses, for the start-up log: provider and full file path, never credentials.</summary>
+    /// <summary>Which database this context uses, for the start-up log: provider and file path, or server and database, never credentials.</summary>
     public static string Describe(OrderlyDbContext db)
     {
+        if (db.Database.IsNpgsql())
+        {
+            var server = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
+            return $"PostgreSQL, database {server.Database ?? server.Username} on {server.Host}:{server.Port}";
+        }
         var settings = new SqliteConnectionStringBuilder(db.Database.GetConnectionString());
         return settings.DataSource is "" or ":memory:" || settings.Mode == SqliteOpenMode.Memory
             ? "SQLite, in memory"
             : $"SQLite, file {Path.GetFullPath(settings.DataSource)}";
     }
 
-    public static async Task<IReadOnlyList<SchemaMigrator.Script>> PrepareAsync(OrderlyDbContext db, CancellationToken ct = default)
+    /// <summary>Makes the database ready and returns the migrations applied now; <paramref name="logMigrations"/> writes their SQL to the console (Orderly:LogSql).</summary>
+    public static async Task<IReadOnlyList<SchemaMigration>> PrepareAsync(OrderlyDbContext db, bool logMigrations = false, CancellationToken ct = default)
     {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var file = new SqliteConnectionStringBuilder(connection.ConnectionString).DataSource;
+        var connectionString = db.Database.GetConnectionString()!;
+        if (db.Database.IsNpgsql()) return new SchemaMigrator(connectionString, DatabaseProvider.PostgreSql, logMigrations).Migrate();
+
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
         if (!string.IsNullOrEmpty(file) && file != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
             Directory.CreateDirectory(folder);
-
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using (var wal = connection.CreateCommand())
-            {
-                wal.CommandText = "PRAGMA journal_mode = WAL;";
-                await wal.ExecuteNonQueryAsync(ct);
-            }
-            return await new SchemaMigrator(connection, Provider).MigrateAsync(ct: ct);
+            await using var wal = db.Database.GetDbConnection().CreateCommand();
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            await wal.ExecuteNonQueryAsync(ct);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+        return new SchemaMigrator(connectionString, DatabaseProvider.Sqlite, logMigrations).Migrate();
     }
 }

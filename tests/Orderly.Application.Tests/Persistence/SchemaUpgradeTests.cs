@@ -1,15 +1,15 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Data.Sqlite;
 using Orderly.Application.Customers;
 using Orderly.Application.Inventory;
 using Orderly.Application.Persistence;
+using Orderly.Application.Persistence.Schema;
 using Orderly.Application.Sales;
 
 namespace Orderly.Application.Tests.Persistence;
 
 public sealed class SchemaUpgradeTests
 {
-    private static readonly int Latest = new SchemaMigrator(new SqliteConnection(), DatabaseSetup.Provider).LatestVersion;
+    private static readonly int Latest = SchemaMigrator.LatestVersion;
 
     private static readonly Guid Warehouse = Guid.CreateVersion7(), Product = Guid.CreateVersion7(), Customer = Guid.CreateVersion7(),
         Order = Guid.CreateVersion7();
@@ -38,7 +38,7 @@ public sealed class SchemaUpgradeTests
         await using var database = await TestDatabase.CreateAsync(version: 3);
         await database.WithAsync<OrderlyDbContext>(db => db.Database.ExecuteSqlRawAsync(FirstReleaseData(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7))));
 
-        var applied = await database.WithAsync<OrderlyDbContext, IReadOnlyList<SchemaMigrator.Script>>(db => DatabaseSetup.PrepareAsync(db));
+        var applied = await database.WithAsync<OrderlyDbContext, IReadOnlyList<SchemaMigration>>(db => DatabaseSetup.PrepareAsync(db));
 
         applied.Select(s => s.Version).ShouldBe(Enumerable.Range(4, Latest - 3));
         var versions = await database.WithAsync<OrderlyDbContext, List<int>>(db =>
@@ -82,10 +82,10 @@ public sealed class SchemaUpgradeTests
     {
         await using var database = await TestDatabase.CreateAsync(version: 3);
         await database.WithAsync<OrderlyDbContext>(db => db.Database.ExecuteSqlRawAsync(FirstReleaseData(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7))));
-        await database.WithAsync<OrderlyDbContext>(db => new SchemaMigrator(db.Database.GetDbConnection(), DatabaseSetup.Provider).MigrateAsync(4));
+        await database.WithAsync<OrderlyDbContext>(db => Task.FromResult(new SchemaMigrator(db.Database.GetConnectionString()!, DatabaseProvider.Sqlite).Migrate(4)));
         await database.WithAsync<OrderlyDbContext>(db => db.Database.ExecuteSqlRawAsync(VersionFourOrders(Id(Customer))));
 
-        var applied = await database.WithAsync<OrderlyDbContext, IReadOnlyList<SchemaMigrator.Script>>(db => DatabaseSetup.PrepareAsync(db));
+        var applied = await database.WithAsync<OrderlyDbContext, IReadOnlyList<SchemaMigration>>(db => DatabaseSetup.PrepareAsync(db));
 
         applied.ShouldContain(s => s.Name == "0005_order_book_indexes");
         var all = await database.WithAsync<OrderList, OrderPage>(l => l.ListAsync(new OrderListQuery(PageSize: 2), default));
@@ -121,7 +121,7 @@ public sealed class SchemaUpgradeTests
         var rows = FirstReleaseData(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7)) + ConfirmedOrders(tried, untried);
         await database.WithAsync<OrderlyDbContext>(db => db.Database.ExecuteSqlRawAsync(rows));
 
-        await database.WithAsync<OrderlyDbContext, IReadOnlyList<SchemaMigrator.Script>>(db => DatabaseSetup.PrepareAsync(db));
+        await database.WithAsync<OrderlyDbContext, IReadOnlyList<SchemaMigration>>(db => DatabaseSetup.PrepareAsync(db));
 
         var triedLine = (await database.WithAsync<OrderUseCases, OrderView>(o => o.GetAsync(tried, default))).Lines.Single();
         var untriedLine = (await database.WithAsync<OrderUseCases, OrderView>(o => o.GetAsync(untried, default))).Lines.Single();
@@ -137,7 +137,7 @@ public sealed class SchemaUpgradeTests
         var rows = FirstReleaseData(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7)) + ConfirmedOrders(first, second);
         await database.WithAsync<OrderlyDbContext>(db => db.Database.ExecuteSqlRawAsync(rows));
 
-        await database.WithAsync<OrderlyDbContext, IReadOnlyList<SchemaMigrator.Script>>(db => DatabaseSetup.PrepareAsync(db));
+        await database.WithAsync<OrderlyDbContext, IReadOnlyList<SchemaMigration>>(db => DatabaseSetup.PrepareAsync(db));
 
         var queue = await database.WithAsync<Backorders, BackorderPage>(b => b.ListAsync(null, null, null, default));
         queue.Items.Select(b => (b.OrderNumber, b.Waiting)).ShouldBe([("SO-2026-000021", 5m), ("SO-2026-000022", 5m)]); // the draft waits for nothing
@@ -153,12 +153,12 @@ public sealed class SchemaUpgradeTests
     {
         await using var database = await TestDatabase.CreateAsync(version: 3);
         await database.WithAsync<OrderlyDbContext>(db => db.Database.ExecuteSqlRawAsync(FirstReleaseData(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7))));
-        await database.WithAsync<OrderlyDbContext>(db => new SchemaMigrator(db.Database.GetDbConnection(), DatabaseSetup.Provider).MigrateAsync(8));
+        await database.WithAsync<OrderlyDbContext>(db => Task.FromResult(new SchemaMigrator(db.Database.GetConnectionString()!, DatabaseProvider.Sqlite).Migrate(8)));
         // the old order (5 × 18.00 + 7 % = 96.30) was approved by the old version; the limit leaves room for 53.70 more
         var order = Id(Order);
         await database.WithAsync<OrderlyDbContext>(db => db.Database.ExecuteSqlAsync(
             $"UPDATE sales_orders SET status = 'Approved' WHERE id = {order}; UPDATE customers SET credit_limit = '150.0';"));
-        await database.WithAsync<OrderlyDbContext, IReadOnlyList<SchemaMigrator.Script>>(db => DatabaseSetup.PrepareAsync(db));
+        await database.WithAsync<OrderlyDbContext, IReadOnlyList<SchemaMigration>>(db => DatabaseSetup.PrepareAsync(db));
 
         var held = await PlaceAndSubmitAsync(database, 4m); // 77.04 more: 173.34 against 150
         held.Status.ShouldBe("OnHold");
@@ -186,7 +186,7 @@ public sealed class SchemaUpgradeTests
     public async Task Migrating_twice_applies_nothing_the_second_time()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var again = await database.WithAsync<OrderlyDbContext, IReadOnlyList<SchemaMigrator.Script>>(db => DatabaseSetup.PrepareAsync(db));
+        var again = await database.WithAsync<OrderlyDbContext, IReadOnlyList<SchemaMigration>>(db => DatabaseSetup.PrepareAsync(db));
         again.ShouldBeEmpty();
     }
 }

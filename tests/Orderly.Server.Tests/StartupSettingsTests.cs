@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Configuration;
+using Orderly.Application.Persistence;
+
+namespace Orderly.Server.Tests;
+
+/// <summary>A setting the server cannot read stops the start with one line naming it (Program.cs prints "Orderly cannot start: …").</summary>
+public sealed class StartupSettingsTests
+{
+    [Theory]
+    [InlineData("Database", "Oracle", "Orderly:Database is 'Oracle'; it must be one of Sqlite, PostgreSql (any case).")]
+    [InlineData("Sourcing", "Nearest", "Orderly:Sourcing is 'Nearest'; it must be one of FillMost, Priority (any case).")]
+    [InlineData("MoneyMidpoint", "7", "Orderly:MoneyMidpoint is '7'; it must be one of")]
+    [InlineData("WriteQueueTimeoutSeconds", "soon", "'soon' at 'Orderly:WriteQueueTimeoutSeconds'")]
+    [InlineData("ReplenishmentScanMinutes", "hourly", "Orderly:ReplenishmentScanMinutes is 'hourly'; it must be a whole number.")]
+    [InlineData("PromiseRefreshDelayMilliseconds", "0.5", "Orderly:PromiseRefreshDelayMilliseconds is '0.5'; it must be a whole number.")]
+    [InlineData("DemoClockOffsetDays", "ten", "Orderly:DemoClockOffsetDays is 'ten'; it must be a whole number.")]
+    [InlineData("SeedDemo", "yes", "Orderly:SeedDemo is 'yes'; it must be true or false.")]
+    public void A_setting_that_cannot_be_read_is_refused_naming_the_setting_and_what_it_may_be(string setting, string value, string said)
+    {
+        StartupSettings.TryRead(Configuration(($"Orderly:{setting}", value)), out _, out var problem).ShouldBeFalse();
+
+        problem.ShouldContain(said);
+    }
+
+    [Theory]
+    [InlineData("PostgreSQL", DatabaseProvider.PostgreSql)]
+    [InlineData("postgresql", DatabaseProvider.PostgreSql)]
+    [InlineData("Sqlite", DatabaseProvider.Sqlite)]
+    public void The_database_is_named_in_any_case(string value, DatabaseProvider expected)
+    {
+        StartupSettings.TryRead(Configuration(("Orderly:Database", value)), out var options, out _).ShouldBeTrue();
+
+        options.Database.ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Without_a_setting_the_database_is_sqlite()
+    {
+        StartupSettings.TryRead(Configuration(), out var options, out _).ShouldBeTrue();
+
+        options.Database.ShouldBe(DatabaseProvider.Sqlite);
+    }
+
+    private static IConfiguration Configuration(params (string Key, string Value)[] settings) =>
+        new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build();
+}
