@@ -1,3 +1,5 @@
+using System.Data;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -5,7 +7,8 @@ namespace Orderly.Application.Persistence;
 
 /// <summary>
 /// Reads several queries from one consistent snapshot without taking the write lock: on SQLite a deferred transaction
-/// (WAL lets it read while a writer works); the transaction is rolled back afterwards, since it wrote nothing.
+/// (WAL lets it read while a writer works), on PostgreSQL a REPEATABLE READ transaction (one snapshot for all its
+/// statements; readers never block writers); the transaction is rolled back afterwards, since it wrote nothing.
 /// </summary>
 public static class ReadSnapshots
 {
@@ -15,8 +18,9 @@ public static class ReadSnapshots
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var connection = (SqliteConnection)db.Database.GetDbConnection();
-            await using var tx = connection.BeginTransaction(deferred: true);
+            await using DbTransaction tx = db.Database.GetDbConnection() is SqliteConnection sqlite
+                ? sqlite.BeginTransaction(deferred: true)
+                : await db.Database.GetDbConnection().BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
             await db.Database.UseTransactionAsync(tx, ct);
             try
             {
