@@ -29,8 +29,8 @@ public static class OrderlyServices
         services.AddSingleton(TimeProvider.System);
         var zone = BusinessClock.ZoneNamed(options.BusinessTimeZone); // an unknown name stops the start here
         services.AddSingleton(sp => new BusinessClock(sp.GetRequiredService<TimeProvider>(), zone));
-        services.AddSingleton(sp => new WriteGate(TimeSpan.FromSeconds(options.WriteQueueTimeoutSeconds),
-            sp.GetService<IMeterFactory>()?.Create(WriteGate.MeterName) ?? new Meter(WriteGate.MeterName)));
+        services.AddSingleton(sp => new WriteGate(TimeSpan.FromSeconds(options.WriteQueueTimeoutSeconds), OrderlyMeter(sp)));
+        services.AddSingleton(sp => new ReservationConflicts(OrderlyMeter(sp)));
         services.AddScoped<SqlStatements>();
         var sqlite = WithDefaults(connectionString);
         services.AddDbContext<OrderlyDbContext>((scope, db) =>
@@ -75,6 +75,10 @@ public static class OrderlyServices
         services.AddScoped<Replenishment.ReplenishmentScan>();
         return services;
     }
+
+    /// <summary>The "Orderly" meter of this service provider (the factory hands out one per name), or a free one without a factory.</summary>
+    public static Meter OrderlyMeter(IServiceProvider services) =>
+        services.GetService<IMeterFactory>()?.Create(WriteGate.MeterName) ?? new Meter(WriteGate.MeterName);
 
     /// <summary>Foreign keys on, and a generous busy timeout so concurrent writers queue instead of failing.</summary>
     private static string WithDefaults(string connectionString)
