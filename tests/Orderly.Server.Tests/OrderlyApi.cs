@@ -19,7 +19,10 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    private readonly string _file = Path.Combine(Path.GetTempPath(), "orderly-tests", $"{Guid.NewGuid():N}.db");
+    private readonly string _file = NewDatabaseFile();
+
+    /// <summary>A fresh database file name in the tests' temporary folder.</summary>
+    public static string NewDatabaseFile() => Path.Combine(Path.GetTempPath(), "orderly-tests", $"{Guid.NewGuid():N}.db");
 
     public string ConnectionString => $"Data Source={_file}";
 
@@ -29,16 +32,19 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
     public ShiftableClock Clock { get; } = new();
 
     private readonly (string Key, string Value)[] _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     /// <param name="settings">Extra configuration, e.g. <c>("Orderly:WriteQueueTimeoutSeconds", "0.2")</c>.</param>
-    public OrderlyApi(params (string Key, string Value)[] settings) : this(false, settings)
+    public OrderlyApi(params (string Key, string Value)[] settings) : this(null, null, settings)
     {
     }
 
-    private OrderlyApi(bool overKestrel, (string Key, string Value)[] settings)
+    private OrderlyApi(int? kestrelPort, Action<IServiceCollection>? services, (string Key, string Value)[] settings, string? file = null)
     {
         _settings = settings;
-        if (overKestrel) UseKestrel(0);
+        _services = services;
+        if (file is not null) _file = file;
+        if (kestrelPort is { } port) UseKestrel(port);
         Client = CreateClient();
         Client.DefaultRequestHeaders.Add("X-Actor", "tester");
     }
@@ -47,7 +53,16 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
     /// The server on real Kestrel, on a free port of 127.0.0.1 (<see cref="HttpClient.BaseAddress"/> of <see cref="Client"/>),
     /// for what the in-memory test server never sees: requests Kestrel itself refuses, raw bytes (<see cref="RawHttp"/>).
     /// </summary>
-    public static OrderlyApi OverKestrel(params (string Key, string Value)[] settings) => new(true, settings);
+    public static OrderlyApi OverKestrel(params (string Key, string Value)[] settings) => new(0, null, settings);
+
+    /// <summary>The server on real Kestrel at <paramref name="port"/> of 127.0.0.1 (0: any free one), on <paramref name="file"/> when named.</summary>
+    public static OrderlyApi OverKestrelAt(int port, string? file = null, params (string Key, string Value)[] settings) => new(port, null, settings, file);
+
+    /// <summary>The server with <paramref name="services"/> added to its wiring (after the server's own).</summary>
+    public static OrderlyApi WithServices(Action<IServiceCollection> services, params (string Key, string Value)[] settings) => new(null, services, settings);
+
+    /// <summary>The database file this server uses.</summary>
+    public string DatabaseFile => _file;
 
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
@@ -62,7 +77,11 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
         builder.UseSetting("Orderly:PromiseRefreshDelayMilliseconds", "0"); // tests drain the re-promise queue themselves (DrainPromisesAsync)
         builder.UseSetting("Orderly:BusinessTimeZone", "UTC"); // business dates do not depend on the test machine; a test may name a zone
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            _services?.Invoke(services);
+        });
     }
 
     /// <summary>Runs the re-promise after commit until nothing is queued, as the server's worker would (ADR 0009).</summary>
