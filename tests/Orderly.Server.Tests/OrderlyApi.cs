@@ -164,4 +164,4 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
     }
 }
 
-public sealed record Problem(int Status, string Code, string Title, string Detail, Dictionary<string, string[]>? Errors);
+public sealed record Problem(int Status, string Code, string Title, string Detail, Dictionary<string, string[]>? Errors, string TraceId = "");
