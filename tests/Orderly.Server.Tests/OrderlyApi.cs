@@ -33,6 +33,7 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
 
     private readonly (string Key, string Value)[] _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly int? _kestrelPort;
 
     /// <param name="settings">Extra configuration, e.g. <c>("Orderly:WriteQueueTimeoutSeconds", "0.2")</c>.</param>
     public OrderlyApi(params (string Key, string Value)[] settings) : this(null, null, settings)
@@ -44,7 +45,10 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
         _settings = settings;
         _services = services;
         if (file is not null) _file = file;
-        if (kestrelPort is { } port) UseKestrel(port);
+        _kestrelPort = kestrelPort;
+        // The address is set while the host is built (ConfigureWebHost), not by UseKestrel(port): that sets it after the
+        // build, racing the server's own start, which no longer waits for the migrations.
+        if (kestrelPort is not null) UseKestrel();
         Client = CreateClient();
         Client.DefaultRequestHeaders.Add("X-Actor", "tester");
     }
@@ -72,6 +76,7 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Orderly", ConnectionString);
+        if (_kestrelPort is { } port) builder.UseSetting("urls", $"http://127.0.0.1:{port}");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Orderly:ReplenishmentScanMinutes", "0"); // tests run the scan through the API when they want it
         builder.UseSetting("Orderly:PromiseRefreshDelayMilliseconds", "0"); // tests drain the re-promise queue themselves (DrainPromisesAsync)

@@ -7,7 +7,7 @@ namespace Orderly.Server.Endpoints;
 /// <summary>
 /// Health for load balancers, orchestrators and operators (ADR 0016): <c>/health/live</c> (the process answers),
 /// <c>/health/ready</c> (it may take work: database prepared and answering, not stopping) and <c>/health</c> (as
-/// before: database reachability).
+/// before: database reachability, and 503 while the database is prepared at start, as when nothing listened then).
 /// </summary>
 internal static class HealthEndpoints
 {
@@ -18,12 +18,13 @@ internal static class HealthEndpoints
 
     public static void MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", async Task<IResult> (OrderlyDbContext db, CancellationToken ct) =>
-                await db.Database.CanConnectAsync(ct)
-                    ? TypedResults.Ok(new Health("ok", "ok"))
-                    : TypedResults.Json(new Health("degraded", "unreachable"), statusCode: 503))
+        app.MapGet("/health", async Task<IResult> (OrderlyDbContext db, ServerReadiness readiness, CancellationToken ct) =>
+                readiness.Now == ServerReadiness.Stage.Starting ? TypedResults.Json(new Health("starting", "preparing"), statusCode: 503)
+                : await db.Database.CanConnectAsync(ct) ? TypedResults.Ok(new Health("ok", "ok"))
+                : TypedResults.Json(new Health("degraded", "unreachable"), statusCode: 503))
             .WithName("Health").WithSummary("Report liveness and database reachability")
-            .WithDescription("ok/ok while the database answers; a 503 with degraded/unreachable when it does not. " +
+            .WithDescription("ok/ok while the database answers; a 503 with degraded/unreachable when it does not, and with " +
+                             "starting/preparing while migrations run at start (so a 200 still means the server takes work). " +
                              "/health/live and /health/ready split the two questions for orchestrators.").WithTags("Operations")
             .Produces<Health>().Produces<Health>(StatusCodes.Status503ServiceUnavailable);
 

@@ -35,6 +35,7 @@ internal static class Telemetry
         return null;
     }
 
+    /// <summary>Seconds, from a free turn to the 15 s bound (the SDK's default buckets are for milliseconds).</summary>
     private static readonly double[] WaitBuckets = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15];
 
     public static void AddTelemetry(this IServiceCollection services, Uri? tracesEndpoint)
@@ -45,14 +46,15 @@ internal static class Telemetry
         otel.WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
             .AddMeter(WriteGate.MeterName)
-            // seconds, from a free turn to the 15 s bound (the SDK's default buckets are for milliseconds)
-            .AddView("orderly.write_queue.wait", new ExplicitBucketHistogramConfiguration { Boundaries = WaitBuckets })
             .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
         services.ConfigureOpenTelemetryMeterProvider((sp, builder) =>
         {
             sp.GetRequiredService<BookGauges>(); // its gauges exist from the first scrape
             var own = sp.GetRequiredService<IMeterFactory>();
-            builder.AddView(instrument => ReferenceEquals(instrument.Meter.Scope, own) ? null : MetricStreamConfiguration.Drop);
+            // One view for every instrument: a second view matching by name would report every server's instrument again.
+            builder.AddView(instrument => !ReferenceEquals(instrument.Meter.Scope, own) ? MetricStreamConfiguration.Drop
+                : instrument.Name == "orderly.write_queue.wait" ? new ExplicitBucketHistogramConfiguration { Boundaries = WaitBuckets }
+                : null);
         });
         if (tracesEndpoint is not null)
             otel.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddOtlpExporter(o =>

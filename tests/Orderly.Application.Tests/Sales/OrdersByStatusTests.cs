@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Orderly.Application.Catalog;
-using Orderly.Application.Customers;
 using Orderly.Application.Inventory;
 using Orderly.Application.Persistence;
 using Orderly.Application.Sales;
@@ -22,8 +20,8 @@ public sealed class OrdersByStatusTests
         await PlaceAsync(database);
         (await CountsAsync(database))[OrderStatus.Draft].ShouldBe(2);
 
-        await ApproveAsync(database, first);
-        await RunAsync(database, first, "confirm");
+        await SalesBook.ApproveAsync(database, first);
+        await SalesBook.RunAsync(database, first, "confirm");
 
         var counts = await CountsAsync(database);
         (counts[OrderStatus.Draft], counts[OrderStatus.Approved], counts[OrderStatus.Confirmed]).ShouldBe((1, 0, 1));
@@ -38,7 +36,7 @@ public sealed class OrdersByStatusTests
         var last = await PlaceAsync(database);
         await database.WithAsync<OrderlyDbContext>(db => db.OrderStatusCounts.ExecuteDeleteAsync());
 
-        await ApproveAsync(database, last);
+        await SalesBook.ApproveAsync(database, last);
 
         var counts = await CountsAsync(database);
         (counts[OrderStatus.Draft], counts[OrderStatus.Approved], counts.Values.Sum()).ShouldBe((3, 1, 4));
@@ -51,21 +49,9 @@ public sealed class OrdersByStatusTests
         database.WithAsync<OrderUseCases, OrderView>(o =>
             o.PlaceAsync(new PlaceOrderRequest([new OrderLineRequest("CHAI", 1)], CustomerCode: "ALFKI"), "tester", default));
 
-    /// <summary>Submits the order, and approves it when review held it.</summary>
-    private static async Task ApproveAsync(TestDatabase database, OrderView order)
-    {
-        if ((await RunAsync(database, order, "submit")).Status == "OnHold") await RunAsync(database, order, "approve");
-    }
-
-    private static Task<OrderView> RunAsync(TestDatabase database, OrderView order, string command) =>
-        database.WithAsync<OrderCommands, OrderView>(c => c.ExecuteAsync(order.Id, command, new OrderCommandRequest(Reason: "tested"), null, "tester", default));
-
     private static async Task<TestDatabase> SeedAsync()
     {
-        var database = await TestDatabase.CreateAsync();
-        await database.WithAsync<WarehouseUseCases>(w => w.OpenAsync(new OpenWarehouseRequest("MAIN", "Main", 1), default));
-        await database.WithAsync<ProductUseCases>(p => p.DefineAsync(new DefineProductRequest("CHAI", "Chai", "case", 0, 18m, "EUR", 0.07m, 10m), default));
-        await database.WithAsync<CustomerUseCases>(c => c.RegisterAsync(new RegisterCustomerRequest("ALFKI", "Alfreds", "EUR", 10_000_000m, 30), default));
+        var database = await SalesBook.SeedAsync();
         await database.WithAsync<StockUseCases>(s => s.ReceiveAsync(new ReceiveStockRequest("MAIN", "CHAI", 100), "tester", default));
         return database;
     }

@@ -13,10 +13,7 @@ public sealed class GracefulBackgroundServiceTests
     [Fact]
     public async Task A_batch_under_way_when_the_host_stops_finishes_before_the_worker_stops()
     {
-        var (worker, readiness) = Worker();
-        await worker.StartAsync(CancellationToken.None);
-        readiness.MarkReady();
-        await worker.BatchStarted.Task;
+        var worker = await InABatchAsync();
 
         var stopping = worker.StopAsync(CancellationToken.None);
         stopping.IsCompleted.ShouldBeFalse(); // the batch holds the stop
@@ -29,10 +26,7 @@ public sealed class GracefulBackgroundServiceTests
     [Fact]
     public async Task A_host_that_gives_up_waiting_cancels_the_batch_under_way()
     {
-        var (worker, readiness) = Worker();
-        await worker.StartAsync(CancellationToken.None);
-        readiness.MarkReady();
-        await worker.BatchStarted.Task;
+        var worker = await InABatchAsync();
 
         await worker.StopAsync(new CancellationToken(canceled: true));
         await worker.Finished.Task;
@@ -61,6 +55,16 @@ public sealed class GracefulBackgroundServiceTests
         lifetime.StopApplication();
 
         readiness.Now.ShouldBe(ServerReadiness.Stage.Stopping);
+    }
+
+    /// <summary>A started worker whose database became ready, in the middle of its batch.</summary>
+    private static async Task<OneBatch> InABatchAsync()
+    {
+        var (worker, readiness) = Worker();
+        await worker.StartAsync(CancellationToken.None);
+        readiness.MarkReady();
+        await worker.BatchStarted.Task;
+        return worker;
     }
 
     private static (OneBatch Worker, ServerReadiness Readiness) Worker()

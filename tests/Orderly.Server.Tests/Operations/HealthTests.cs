@@ -53,7 +53,7 @@ public sealed class HealthTests
         var port = FreePort();
         OrderlyApi? api = null;
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        HttpResponseMessage ready, live, work;
+        HttpResponseMessage ready, live, health, work;
         await using (var blocker = new SqliteConnection($"Data Source={file};Pooling=False"))
         {
             await blocker.OpenAsync();
@@ -65,6 +65,7 @@ public sealed class HealthTests
             var starting = Task.Run(() => api = OrderlyApi.OverKestrelAt(port, file));
             ready = await FirstAnswerAsync(client, "/health/ready", starting);
             live = await client.GetAsync("/health/live");
+            health = await client.GetAsync("/health");
             work = await client.GetAsync("/api/customers");
             await using var release = blocker.CreateCommand();
             release.CommandText = "ROLLBACK;";
@@ -76,6 +77,7 @@ public sealed class HealthTests
             var preparing = await OrderlyApi.Read<Readiness>(ready, HttpStatusCode.ServiceUnavailable);
             (preparing.Status, preparing.Database).ShouldBe(("starting", "preparing"));
             live.StatusCode.ShouldBe(HttpStatusCode.OK);
+            health.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable); // bench/run waits for its 200
             work.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(1));
             await OrderlyApi.ProblemAsync(work, HttpStatusCode.ServiceUnavailable, "server.starting");
             (await client.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);

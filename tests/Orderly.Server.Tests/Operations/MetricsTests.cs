@@ -77,5 +77,6 @@ public sealed class MetricsTests
 
         scrape.Value("orderly_orders", ("status", "Draft")).ShouldBe(0);
         scrape.Value("http_server_request_duration_seconds_count", ("http_route", "/api/orders/")).ShouldBeNull();
+        scrape.Value("orderly_write_queue_wait_seconds_count").ShouldBeNull(); // the quiet one wrote nothing
     }
 }
