@@ -28,8 +28,8 @@ public static class OrderlyServices
         services.AddSingleton(TimeProvider.System);
         var zone = BusinessClock.ZoneNamed(options.BusinessTimeZone); // an unknown name stops the start here
         services.AddSingleton(sp => new BusinessClock(sp.GetRequiredService<TimeProvider>(), zone));
-        services.AddSingleton(sp => new WriteGate(TimeSpan.FromSeconds(options.WriteQueueTimeoutSeconds),
-            sp.GetService<IMeterFactory>()?.Create(WriteGate.MeterName) ?? new Meter(WriteGate.MeterName)));
+        services.AddSingleton(sp => new WriteGate(TimeSpan.FromSeconds(options.WriteQueueTimeoutSeconds), OrderlyMeter(sp)));
+        services.AddSingleton(sp => new ReservationConflicts(OrderlyMeter(sp)));
         services.AddScoped<SqlStatements>();
         services.AddDbContext<OrderlyDbContext>((scope, db) =>
         {
@@ -72,4 +72,8 @@ public static class OrderlyServices
         services.AddScoped<Replenishment.ReplenishmentScan>();
         return services;
     }
+
+    /// <summary>The "Orderly" meter of this service provider (the factory hands out one per name), or a free one without a factory.</summary>
+    public static Meter OrderlyMeter(IServiceProvider services) =>
+        services.GetService<IMeterFactory>()?.Create(WriteGate.MeterName) ?? new Meter(WriteGate.MeterName);
 }

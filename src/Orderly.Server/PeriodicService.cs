@@ -1,11 +1,14 @@
+using Orderly.Server.Operations;
+
 namespace Orderly.Server;
 
 /// <summary>
 /// Background work that runs every <see cref="Interval"/>, the first time one interval after start; an interval of
 /// zero or less turns it off (said once in the log, under <see cref="Setting"/>). Each run gets its own DI scope. A
-/// failed run is logged and the next one still comes.
+/// failed run is logged and the next one still comes. When the host stops, a run under way finishes (see
+/// <see cref="GracefulBackgroundService"/>); no new one starts.
 /// </summary>
-internal abstract class PeriodicService(IServiceScopeFactory scopes, ILogger log) : BackgroundService
+internal abstract class PeriodicService(IServiceScopeFactory scopes, ServerReadiness readiness, ILogger log) : GracefulBackgroundService(readiness)
 {
     /// <summary>What the work is, for the log, e.g. "Replenishment scan".</summary>
     protected abstract string Name { get; }
@@ -15,10 +18,10 @@ internal abstract class PeriodicService(IServiceScopeFactory scopes, ILogger log
 
     protected abstract TimeSpan Interval { get; }
 
-    /// <summary>One run, with the services of its own scope.</summary>
+    /// <summary>One run, with the services of its own scope; <paramref name="ct"/> ends only when the host gives up waiting for the stop.</summary>
     protected abstract Task RunOnceAsync(IServiceProvider services, CancellationToken ct);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task WorkAsync(CancellationToken stoppingToken)
     {
         if (Interval <= TimeSpan.Zero)
         {
@@ -29,7 +32,7 @@ internal abstract class PeriodicService(IServiceScopeFactory scopes, ILogger log
         using var timer = new PeriodicTimer(Interval);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken)) await RunGuardedAsync(stoppingToken);
+            while (await timer.WaitForNextTickAsync(stoppingToken)) await RunGuardedAsync();
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -37,14 +40,14 @@ internal abstract class PeriodicService(IServiceScopeFactory scopes, ILogger log
         }
     }
 
-    private async Task RunGuardedAsync(CancellationToken stoppingToken)
+    private async Task RunGuardedAsync()
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            await RunOnceAsync(scope.ServiceProvider, stoppingToken);
+            await RunOnceAsync(scope.ServiceProvider, BatchToken);
         }
-        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        catch (Exception e) when (!BatchToken.IsCancellationRequested)
         {
             log.LogError(e, "{Name} failed; it runs again at the next interval.", Name);
         }

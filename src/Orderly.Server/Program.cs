@@ -8,6 +8,7 @@ using Orderly.Server.Demo;
 using Orderly.Server.Endpoints;
 using Orderly.Server.Http;
 using Orderly.Server.OpenApi;
+using Orderly.Server.Operations;
 
 var seedDemo = args.Contains(DemoData.Flag);
 // The content root is the server's own folder, so its appsettings.json applies wherever `dotnet run` is typed.
@@ -29,11 +30,26 @@ if (!StartupSettings.TryRead(builder.Configuration, out var options, out var set
     return;
 }
 seedDemo |= builder.Configuration.GetValue<bool>("Orderly:SeedDemo");
+var logFormat = ConsoleLogs.FormatOf(builder.Configuration, out var logFormatProblem);
+var shutdownTimeout = ShutdownTimeout.Of(builder.Configuration, out var shutdownProblem);
+var tracesEndpoint = Telemetry.TracesEndpointOf(builder.Configuration, out var tracesProblem);
+if (new[] { logFormatProblem, shutdownProblem, tracesProblem }.FirstOrDefault(p => p is not null) is { } startProblem)
+{
+    Console.Error.WriteLine($"Orderly cannot start: {startProblem}");
+    Environment.ExitCode = 1;
+    return;
+}
 
+builder.AddConsoleLogs(logFormat);
+builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdownTimeout);
 builder.Services.AddOrderly(connectionString, options);
 var clockOffsetDays = builder.Configuration.GetValue<int>(ShiftedClock.Setting);
 if (clockOffsetDays != 0) builder.Services.AddSingleton<TimeProvider>(new ShiftedClock(clockOffsetDays));
 builder.Services.AddScoped<Idempotent>();
+builder.Services.AddSingleton<ServerReadiness>();
+builder.Services.AddSingleton(new StartupChoices(seedDemo, clockOffsetDays));
+builder.Services.AddHostedService<DatabaseStartup>();
+builder.Services.AddTelemetry(tracesEndpoint);
 builder.Services.AddHostedService<Orderly.Server.Replenishment.ReplenishmentScanService>();
 builder.Services.AddHostedService<Orderly.Server.Sales.PromiseRefreshService>();
 builder.Services.AddHostedService<Orderly.Server.Idempotency.IdempotencyPurgeService>();
@@ -52,23 +68,9 @@ builder.WebHost.ConfigureKestrel(k =>
 
 var app = builder.Build();
 
-await using (var scope = app.Services.CreateAsyncScope())
-{
-    var db = scope.ServiceProvider.GetRequiredService<OrderlyDbContext>();
-    var applied = await DatabaseSetup.PrepareAsync(db, options.LogSql);
-    app.Logger.LogInformation("Database: {Database}; {Count} migration(s) applied at start{Names}.", DatabaseSetup.Describe(db), applied.Count,
-        applied.Count == 0 ? "" : $" ({string.Join(", ", applied.Select(script => script.Name))})");
-}
-var demo = !seedDemo ? "off (--seed-demo adds it to an empty database)"
-    : await DemoData.SeedAsync(app.Services) ? "seeded" : "not seeded, the database already has customers";
-app.Logger.LogInformation("Demo data: {Demo}.", demo);
-var businessClock = app.Services.GetRequiredService<BusinessClock>();
-app.Logger.LogInformation("Business dates are counted in time zone {Zone} ({Setting}); today is {Today:yyyy-MM-dd}.",
-    businessClock.Zone.Id, BusinessClock.Setting, businessClock.Today);
-if (clockOffsetDays != 0)
-    app.Logger.LogWarning("Demo clock: the server runs {Days} day(s) ahead of real time ({Setting}). Never use this in production.",
-        clockOffsetDays, ShiftedClock.Setting);
-
+// The database is prepared once the server listens (DatabaseStartup): /health/live answers meanwhile, /health/ready
+// and every other request say 503 until it is ready.
+app.UseStartupGate();
 app.UseServerTiming();
 app.UseExceptionHandler();
 app.UseStatusProblems();
@@ -76,6 +78,7 @@ app.UseBodySizeLimit();
 
 app.MapOpenApi();
 app.MapHealth();
+app.MapMetrics();
 app.MapMasterData();
 app.MapStock();
 app.MapOrders();

@@ -19,7 +19,10 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    private readonly string _file = Path.Combine(Path.GetTempPath(), "orderly-tests", $"{Guid.NewGuid():N}.db");
+    private readonly string _file = NewDatabaseFile();
+
+    /// <summary>A fresh database file name in the tests' temporary folder.</summary>
+    public static string NewDatabaseFile() => Path.Combine(Path.GetTempPath(), "orderly-tests", $"{Guid.NewGuid():N}.db");
 
     public string ConnectionString => $"Data Source={_file}";
 
@@ -29,16 +32,23 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
     public ShiftableClock Clock { get; } = new();
 
     private readonly (string Key, string Value)[] _settings;
+    private readonly Action<IServiceCollection>? _services;
+    private readonly int? _kestrelPort;
 
     /// <param name="settings">Extra configuration, e.g. <c>("Orderly:WriteQueueTimeoutSeconds", "0.2")</c>.</param>
-    public OrderlyApi(params (string Key, string Value)[] settings) : this(false, settings)
+    public OrderlyApi(params (string Key, string Value)[] settings) : this(null, null, settings)
     {
     }
 
-    private OrderlyApi(bool overKestrel, (string Key, string Value)[] settings)
+    private OrderlyApi(int? kestrelPort, Action<IServiceCollection>? services, (string Key, string Value)[] settings, string? file = null)
     {
         _settings = settings;
-        if (overKestrel) UseKestrel(0);
+        _services = services;
+        if (file is not null) _file = file;
+        _kestrelPort = kestrelPort;
+        // The address is set while the host is built (ConfigureWebHost), not by UseKestrel(port): that sets it after the
+        // build, racing the server's own start, which no longer waits for the migrations.
+        if (kestrelPort is not null) UseKestrel();
         Client = CreateClient();
         Client.DefaultRequestHeaders.Add("X-Actor", "tester");
     }
@@ -47,7 +57,16 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
     /// The server on real Kestrel, on a free port of 127.0.0.1 (<see cref="HttpClient.BaseAddress"/> of <see cref="Client"/>),
     /// for what the in-memory test server never sees: requests Kestrel itself refuses, raw bytes (<see cref="RawHttp"/>).
     /// </summary>
-    public static OrderlyApi OverKestrel(params (string Key, string Value)[] settings) => new(true, settings);
+    public static OrderlyApi OverKestrel(params (string Key, string Value)[] settings) => new(0, null, settings);
+
+    /// <summary>The server on real Kestrel at <paramref name="port"/> of 127.0.0.1 (0: any free one), on <paramref name="file"/> when named.</summary>
+    public static OrderlyApi OverKestrelAt(int port, string? file = null, params (string Key, string Value)[] settings) => new(port, null, settings, file);
+
+    /// <summary>The server with <paramref name="services"/> added to its wiring (after the server's own).</summary>
+    public static OrderlyApi WithServices(Action<IServiceCollection> services, params (string Key, string Value)[] settings) => new(null, services, settings);
+
+    /// <summary>The database file this server uses.</summary>
+    public string DatabaseFile => _file;
 
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
@@ -57,12 +76,17 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Orderly", ConnectionString);
+        if (_kestrelPort is { } port) builder.UseSetting("urls", $"http://127.0.0.1:{port}");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Orderly:ReplenishmentScanMinutes", "0"); // tests run the scan through the API when they want it
         builder.UseSetting("Orderly:PromiseRefreshDelayMilliseconds", "0"); // tests drain the re-promise queue themselves (DrainPromisesAsync)
         builder.UseSetting("Orderly:BusinessTimeZone", "UTC"); // business dates do not depend on the test machine; a test may name a zone
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            _services?.Invoke(services);
+        });
     }
 
     /// <summary>Runs the re-promise after commit until nothing is queued, as the server's worker would (ADR 0009).</summary>
@@ -145,4 +169,4 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
     }
 }
 
-public sealed record Problem(int Status, string Code, string Title, string Detail, Dictionary<string, string[]>? Errors);
+public sealed record Problem(int Status, string Code, string Title, string Detail, Dictionary<string, string[]>? Errors, string TraceId = "");

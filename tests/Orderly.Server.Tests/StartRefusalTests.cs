@@ -1,3 +1,4 @@
+using Orderly.Server.Operations;
 using Orderly.Server.Sales;
 
 namespace Orderly.Server.Tests;
@@ -20,6 +21,14 @@ public sealed class StartRefusalTests
     public void A_worker_share_outside_zero_to_one_stops_the_start_with_a_message_naming_the_setting(string share) =>
         RefusedStart((PromiseRefreshService.ShareSetting, share))
             .ShouldContain($"Orderly cannot start: {PromiseRefreshService.ShareSetting} is '{share}'");
+
+    [Theory]
+    [InlineData(ConsoleLogs.FormatSetting, "xml")]
+    [InlineData(ShutdownTimeout.Setting, "0")]
+    [InlineData(ShutdownTimeout.Setting, "half a minute")]
+    [InlineData(Telemetry.OtlpSetting, "collector:4318")]
+    public void An_operations_setting_the_server_cannot_use_stops_the_start_with_a_message_naming_it(string setting, string value) =>
+        RefusedStart((setting, value)).ShouldContain($"Orderly cannot start: {setting} is '{value}'");
 
     /// <summary>Starts the server with <paramref name="setting"/>, expects the start to fail, and returns what it wrote to stderr.</summary>
     private static string RefusedStart((string Key, string Value) setting)

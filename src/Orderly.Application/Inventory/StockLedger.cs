@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Orderly.Application.Common;
 using Orderly.Application.Persistence;
 using Orderly.Domain.Common;
 using Orderly.Domain.Inventory;
@@ -10,7 +11,7 @@ namespace Orderly.Application.Inventory;
 /// single statement in the database, never read-then-write here) plus its movement in the ledger, so on hand always
 /// equals the sum of movements and reserved never exceeds on hand. Callers save the movements in their transaction.
 /// </summary>
-public sealed class StockLedger(OrderlyDbContext db, TimeProvider clock)
+public sealed class StockLedger(OrderlyDbContext db, TimeProvider clock, ReservationConflicts conflicts)
 {
     /// <summary>
     /// Goods in. Refused with 400 <c>stock.on_hand_limit</c> on <c>quantity</c> when on hand would pass
@@ -44,7 +45,10 @@ public sealed class StockLedger(OrderlyDbContext db, TimeProvider clock)
         db.StockMovements.Add(StockMovement.Adjustment(warehouse, sku, change, reference, actor, clock.GetUtcNow()));
     }
 
-    /// <summary>Reserves as much of <paramref name="wanted"/> as is available, atomically; returns what was reserved.</summary>
+    /// <summary>
+    /// Reserves as much of <paramref name="wanted"/> as is available, atomically; returns what was reserved. Each time the
+    /// conditional update finds less free than it asks for, it counts a <see cref="ReservationConflicts.StockTaken"/>.
+    /// </summary>
     public async Task<decimal> ReserveUpToAsync(WarehouseId warehouse, string sku, decimal wanted, OrderId order, string reference,
         string actor, CancellationToken ct)
     {
@@ -62,6 +66,7 @@ public sealed class StockLedger(OrderlyDbContext db, TimeProvider clock)
             }
             // Not all of it is free: try again for what is free now. The conditional update above stays the
             // guard, so a competing reservation in between only makes this attempt fail, never oversell.
+            conflicts.StockTaken();
             quantity = await Level(warehouse, sku).Select(s => s.OnHand - s.Reserved).FirstOrDefaultAsync(ct);
             quantity = Math.Min(quantity, wanted);
         }

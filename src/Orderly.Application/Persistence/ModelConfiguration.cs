@@ -188,6 +188,15 @@ internal sealed class IdempotencyRecordMap : IEntityTypeConfiguration<Idempotenc
     }
 }
 
+internal sealed class OrderStatusCountMap : IEntityTypeConfiguration<OrderStatusCount>
+{
+    public void Configure(EntityTypeBuilder<OrderStatusCount> e)
+    {
+        e.ToTable("order_status_counts");
+        e.HasKey(c => c.Status);
+    }
+}
+
 internal sealed class CustomerCreditMap : IEntityTypeConfiguration<CustomerCredit>
 {
     public void Configure(EntityTypeBuilder<CustomerCredit> e)

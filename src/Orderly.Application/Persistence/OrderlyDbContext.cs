@@ -17,7 +17,8 @@ namespace Orderly.Application.Persistence;
 /// The one unit of work. The schema itself comes from the SQL migrations, not from this model. Its writes wait for their
 /// turn in <see cref="Writes"/> (see <see cref="Transactions.InTransactionAsync{T}"/>), and every save keeps the open
 /// demand per SKU in step with the order lines it writes (<see cref="OpenDemand"/>, ADR 0009) and each customer's
-/// credit exposure in step with its orders and invoices (<see cref="CreditExposure"/>).
+/// credit exposure in step with its orders and invoices (<see cref="CreditExposure"/>), and the orders per status
+/// (<see cref="OrdersByStatus"/>).
 /// </summary>
 public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options, WriteGate writes, TimeProvider clock, OrderlyOptions settings)
     : DbContext(options)
@@ -49,18 +50,20 @@ public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options,
     public DbSet<SkuOpenDemand> SkuOpenDemands => Set<SkuOpenDemand>();
     public DbSet<BackorderQueueEntry> BackorderQueueEntries => Set<BackorderQueueEntry>();
     public DbSet<CustomerCredit> CustomerCredits => Set<CustomerCredit>();
+    public DbSet<OrderStatusCount> OrderStatusCounts => Set<OrderStatusCount>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         await OpenDemand.TrackAsync(this, clock.GetUtcNow(), cancellationToken);
         await BackorderQueue.TrackAsync(this, cancellationToken);
         await CreditExposure.TrackAsync(this, settings.Rounding, cancellationToken);
+        await OrdersByStatus.TrackAsync(this, cancellationToken);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <summary>Refused: every save goes through <see cref="SaveChangesAsync(bool, CancellationToken)"/>, which keeps open demand, the backorder queue and credit exposure.</summary>
+    /// <summary>Refused: every save goes through <see cref="SaveChangesAsync(bool, CancellationToken)"/>, which keeps open demand, the backorder queue, credit exposure and the orders per status.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new NotSupportedException("Use SaveChangesAsync: it keeps the open demand per SKU (ADR 0009), the backorder queue and the customers' credit exposure.");
+        throw new NotSupportedException("Use SaveChangesAsync: it keeps the open demand per SKU (ADR 0009), the backorder queue, the customers' credit exposure and the orders per status.");
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {

@@ -13,9 +13,13 @@ namespace Orderly.Application.Sales;
 /// <see cref="SourcingRule"/> (and the reason kept on each reservation); every unit is then taken through
 /// <see cref="StockLedger"/>, whose conditional update is the only place availability is decided.
 /// </summary>
-public sealed class OrderReservations(OrderlyDbContext db, StockLedger ledger, OrderlyOptions options, TimeProvider clock)
+public sealed class OrderReservations(OrderlyDbContext db, StockLedger ledger, OrderlyOptions options, TimeProvider clock,
+    ReservationConflicts conflicts)
 {
-    /// <summary>Reserves what stock allows for every open line; the rest stays backordered.</summary>
+    /// <summary>
+    /// Reserves what stock allows for every open line; the rest stays backordered, and each line left short counts a
+    /// <see cref="ReservationConflicts.ShortOfStock"/>.
+    /// </summary>
     public async Task ReserveAsync(SalesOrder order, string actor, CancellationToken ct)
     {
         order.EnsureAllowed(OrderCommand.Reserve);
@@ -28,7 +32,9 @@ public sealed class OrderReservations(OrderlyDbContext db, StockLedger ledger, O
         foreach (var line in open)
         {
             var free = unread.Remove(line.Sku) ? known.GetValueOrDefault(line.Sku) ?? [] : null;
-            allocations.AddRange(await AllocateAsync(order, line, preferred, "", actor, ct, free));
+            var taken = await AllocateAsync(order, line, preferred, "", actor, ct, free);
+            if (taken.Sum(a => a.Quantity) < line.QuantityToReserve) conflicts.ShortOfStock();
+            allocations.AddRange(taken);
         }
         order.RecordReservations(allocations, actor, clock.GetUtcNow());
     }

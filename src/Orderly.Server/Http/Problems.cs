@@ -14,9 +14,10 @@ namespace Orderly.Server.Http;
 /// Turns every refusal into RFC 9457 Problem Details with a stable <c>code</c>: 400 for wrong input (with field
 /// errors), 404, 409 for a business rule, 412 for a stale If-Match, 413, 422 for a reused idempotency key, 503 with a
 /// <c>Retry-After</c> (seconds) when the write queue or the database stayed busy. Anything else is our fault: 500 with
-/// a generic message, logged with the trace id.
+/// a generic message, logged with the trace id. Refusals of a record that changed under the request count in
+/// <see cref="ReservationConflicts"/>.
 /// </summary>
-internal sealed class Problems(ILogger<Problems> log) : IExceptionHandler
+internal sealed class Problems(ILogger<Problems> log, ReservationConflicts conflicts) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -39,10 +40,11 @@ internal sealed class Problems(ILogger<Problems> log) : IExceptionHandler
         };
         if (problem is null)
         {
-            log.LogError(exception, "Unhandled error on {Method} {Path} (trace {TraceId})", http.Request.Method, http.Request.Path, http.TraceIdentifier);
+            log.LogError(exception, "Unhandled error on {Method} {Path} (trace {TraceId})", http.Request.Method, http.Request.Path, TraceIdOf(http));
             problem = Create(500, "server.error", "Something went wrong on our side.",
-                $"The request could not be completed. Quote trace id {http.TraceIdentifier} when reporting it.");
+                $"The request could not be completed. Quote trace id {TraceIdOf(http)} when reporting it.");
         }
+        if (exception is StaleVersion or DbUpdateConcurrencyException) conflicts.Refused((string)problem.Extensions["code"]!);
         await WriteAsync(http, problem, ct);
         return true;
     }
@@ -68,9 +70,16 @@ internal sealed class Problems(ILogger<Problems> log) : IExceptionHandler
         return Create(503, code, "Busy, try again.", detail);
     }
 
+    /// <summary>
+    /// The request's W3C trace id (32 hex digits), the one its log lines carry (<c>@tr</c> in the JSON log) and traces
+    /// are exported under; the connection's request id when no trace is running.
+    /// </summary>
+    public static string TraceIdOf(HttpContext http) =>
+        System.Diagnostics.Activity.Current is { } activity ? activity.TraceId.ToHexString() : http.TraceIdentifier;
+
     public static async Task WriteAsync(HttpContext http, ProblemDetails problem, CancellationToken ct)
     {
-        problem.Extensions["traceId"] = http.TraceIdentifier;
+        problem.Extensions["traceId"] = TraceIdOf(http);
         http.Response.StatusCode = problem.Status ?? 500;
         await http.Response.WriteAsJsonAsync(problem, (JsonSerializerOptions?)null, "application/problem+json", ct);
     }

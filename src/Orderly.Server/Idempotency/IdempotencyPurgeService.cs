@@ -1,3 +1,4 @@
+using Orderly.Server.Operations;
 using Orderly.Application.Common;
 using Orderly.Application.Idempotency;
 
@@ -9,8 +10,8 @@ namespace Orderly.Server.Idempotency;
 /// <see cref="MaxBatchesPerRun"/> batches (<see cref="IdempotencyKeyPurge"/>), so a backlog is worked off over several
 /// runs instead of in one long one.
 /// </summary>
-internal sealed class IdempotencyPurgeService(IServiceScopeFactory scopes, OrderlyOptions options, ILogger<IdempotencyPurgeService> log)
-    : PeriodicService(scopes, log)
+internal sealed class IdempotencyPurgeService(IServiceScopeFactory scopes, OrderlyOptions options, ServerReadiness readiness,
+    ILogger<IdempotencyPurgeService> log) : PeriodicService(scopes, readiness, log)
 {
     public const int MaxBatchesPerRun = 20;
 

@@ -8,7 +8,8 @@ namespace Orderly.Server.OpenApi;
 /// and <c>Http/Problems.cs</c>): a body that does not bind (400 <c>request.malformed</c>), is too large (413
 /// <c>request.too_large</c>) or is not JSON (415 <c>request.unsupported_media_type</c>); a malformed parameter or header
 /// (400); an unknown id in the path (404); a write that waited too long for its turn (503 <c>write_queue.timeout</c>
-/// with <c>Retry-After</c>). Every refusal is Problem Details.
+/// with <c>Retry-After</c>); any request but the health checks while the server prepares its database at start (503
+/// <c>server.starting</c>, <c>Operations/StartupGate.cs</c>). Every refusal is Problem Details.
 /// </summary>
 internal sealed class RefusalResponses : IOpenApiOperationTransformer
 {
@@ -19,6 +20,7 @@ internal sealed class RefusalResponses : IOpenApiOperationTransformer
         var hasBody = operation.RequestBody is not null;
         var hasPathId = description.RelativePath?.Contains('{') == true;
         var hasParameters = operation.Parameters?.Any(p => p.In is ParameterLocation.Query or ParameterLocation.Header) == true;
+        var isHealth = description.RelativePath?.StartsWith("health", StringComparison.Ordinal) == true;
 
         operation.Responses ??= new OpenApiResponses();
         if (hasBody || hasParameters || isWrite)
@@ -29,9 +31,10 @@ internal sealed class RefusalResponses : IOpenApiOperationTransformer
             Add(operation, context, "413");
             Add(operation, context, "415");
         }
-        if (isWrite)
+        if (isWrite || !isHealth)
         {
             var busy = Add(operation, context, "503");
+            if (!isWrite) busy.Description = StartingOnly;
             busy.Headers ??= new Dictionary<string, IOpenApiHeader>();
             busy.Headers["Retry-After"] = new OpenApiHeader
             {
@@ -53,8 +56,11 @@ internal sealed class RefusalResponses : IOpenApiOperationTransformer
         ["413"] = "The body is larger than 1 MiB (`request.too_large`).",
         ["415"] = "The body is not sent as `Content-Type: application/json` (`request.unsupported_media_type`).",
         ["422"] = "The Idempotency-Key was used before with another body (`idempotency.key_reused`).",
-        ["503"] = "The write waited too long for its turn, or the database stayed busy; retry after `Retry-After` seconds.",
+        ["503"] = "The write waited too long for its turn (`write_queue.timeout`), the database stayed busy (`database.busy`), or the " +
+                  "server is still preparing its database at start (`server.starting`); retry after `Retry-After` seconds.",
     };
+
+    private const string StartingOnly = "The server is still preparing its database at start (`server.starting`); retry after `Retry-After` seconds.";
 
     /// <summary>The bare reason phrases the framework writes, which <see cref="Meanings"/> replaces.</summary>
     private static readonly HashSet<string> ReasonPhrases = new(StringComparer.Ordinal)

@@ -1,3 +1,4 @@
+using Orderly.Server.Operations;
 using Orderly.Application.Replenishment;
 
 namespace Orderly.Server.Replenishment;
@@ -6,8 +7,8 @@ namespace Orderly.Server.Replenishment;
 /// Runs the replenishment scan every <c>Orderly:ReplenishmentScanMinutes</c> minutes (default 15, 0 turns it off), the
 /// first time one interval after start; <c>POST /api/replenishment/scan</c> runs it at once (see <see cref="PeriodicService"/>).
 /// </summary>
-internal sealed class ReplenishmentScanService(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<ReplenishmentScanService> log)
-    : PeriodicService(scopes, log)
+internal sealed class ReplenishmentScanService(IServiceScopeFactory scopes, IConfiguration configuration, ServerReadiness readiness,
+    ILogger<ReplenishmentScanService> log) : PeriodicService(scopes, readiness, log)
 {
     public const string IntervalSetting = "Orderly:ReplenishmentScanMinutes";
     public const string Actor = "system:replenishment";

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Orderly.Application.Sales;
+using Orderly.Server.Operations;
 
 namespace Orderly.Server.Sales;
 
@@ -12,9 +13,11 @@ namespace Orderly.Server.Sales;
 /// <c>t × (1 − share) / share</c> before the next (<c>Orderly:PromiseRefreshMaxShare</c>, default 0.25, see
 /// <see cref="PauseAfter"/>). A walk grows with its SKU's open lines, so on a hot SKU with a long queue the promises
 /// settle later instead of the worker taking the cores from the requests.</para>
+/// <para>It starts once the database is ready, and a stop lets the batch under way finish and commit
+/// (<see cref="GracefulBackgroundService"/>): the stop ends the waits between batches, not a batch.</para>
 /// </summary>
 internal sealed class PromiseRefreshService(IServiceScopeFactory scopes, PromiseQueueSignal signal, IConfiguration configuration,
-    ILogger<PromiseRefreshService> log) : BackgroundService
+    ServerReadiness readiness, ILogger<PromiseRefreshService> log) : GracefulBackgroundService(readiness)
 {
     public const string DelaySetting = "Orderly:PromiseRefreshDelayMilliseconds";
     public const string ShareSetting = "Orderly:PromiseRefreshMaxShare";
@@ -23,7 +26,7 @@ internal sealed class PromiseRefreshService(IServiceScopeFactory scopes, Promise
     private const int BatchSize = 20;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task WorkAsync(CancellationToken stoppingToken)
     {
         var share = ShareOf(configuration, out _);
         var delay = configuration.GetValue(DelaySetting, DefaultDelay);
@@ -41,7 +44,7 @@ internal sealed class PromiseRefreshService(IServiceScopeFactory scopes, Promise
                 while (true)
                 {
                     var started = Stopwatch.GetTimestamp();
-                    var full = await RunBatchAsync(stoppingToken) == BatchSize;
+                    var full = await RunBatchAsync() == BatchSize;
                     var pause = PauseAfter(Stopwatch.GetElapsedTime(started), TimeSpan.FromMilliseconds(delay), share);
                     if (!full)
                     {
@@ -85,14 +88,14 @@ internal sealed class PromiseRefreshService(IServiceScopeFactory scopes, Promise
         return resting > delay ? resting : delay;
     }
 
-    private async Task<int> RunBatchAsync(CancellationToken stoppingToken)
+    private async Task<int> RunBatchAsync()
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<PromiseRefresher>().RefreshDueAsync(BatchSize, stoppingToken);
+            return await scope.ServiceProvider.GetRequiredService<PromiseRefresher>().RefreshDueAsync(BatchSize, BatchToken);
         }
-        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        catch (Exception e) when (!BatchToken.IsCancellationRequested)
         {
             log.LogError(e, "Re-promising failed; the SKUs stay queued and are tried again.");
             return 0;

@@ -61,6 +61,11 @@ public sealed class QueryPlanTests(QueryPlanTests.Book book) : IClassFixture<Que
             b.With<AlertResolution>(a => a.MovedAsync(["CHAI"], default))),
         ["document flow of an order (waiting and served purchase order lines, receipts)"] = new(b =>
             b.With<DocumentFlow>(f => f.OfOrderAsync(b.ServedOrder, default))),
+        ["orders per status (a metrics scrape: the kept counts, not the book)"] = new(b =>
+            b.With<OrderlyDbContext>(db => Task.FromResult(OrdersByStatus.Read(db)))),
+        ["counting one status from the book (once, for a status without its kept row)"] = new(b =>
+            b.With<OrderlyDbContext>(db => OrdersByStatus.CountAsync(db, Domain.Sales.OrderStatus.Confirmed, default))),
+        ["the re-promise queue's length (a metrics scrape)"] = new(b => b.With<OrderlyDbContext>(db => Task.FromResult(db.PromiseRefreshQueue.LongCount()))),
         ["one purchase order (with the backorders waiting for it and served by it)"] = new(b =>
             b.With<PurchaseOrderStore>(s => s.ViewAsync(b.PurchaseOrder, default))),
     };

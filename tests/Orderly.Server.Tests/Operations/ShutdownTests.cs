@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orderly.Application.Common;
+
+namespace Orderly.Server.Tests.Operations;
+
+/// <summary>
+/// A stop (SIGTERM, Ctrl+C) is graceful (issue 9, item 9): the server takes no new connections, the requests in flight
+/// finish with their responses and what they wrote is committed.
+/// </summary>
+public sealed class ShutdownTests
+{
+    [Fact]
+    public async Task A_request_in_flight_when_the_server_stops_completes_with_its_response_and_its_order_is_committed()
+    {
+        using var api = OrderlyApi.OverKestrel();
+        await api.SeedAsync();
+        var gate = api.Services.GetRequiredService<WriteGate>();
+        var lifetime = api.Services.GetRequiredService<IHostApplicationLifetime>();
+        var stopped = new TaskCompletionSource();
+        lifetime.ApplicationStopped.Register(stopped.SetResult);
+
+        var turn = await gate.WaitTurnAsync(CancellationToken.None); // the order waits behind this writer: in flight
+        var placing = api.PlaceOrderAsync("ALFKI", ("CHAI", 2));
+        while (gate.QueueLength == 0) await Task.Delay(10);
+        lifetime.StopApplication();
+        await RefusesConnectionsAsync(api.Client.BaseAddress!);
+        turn.Dispose();
+
+        var order = await placing; // 201 with the order
+        await stopped.Task;
+        await using var connection = new SqliteConnection(api.ConnectionString + ";Pooling=False");
+        await connection.OpenAsync();
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM sales_orders WHERE number = $number";
+        count.Parameters.AddWithValue("$number", order.Number);
+        Convert.ToInt32(await count.ExecuteScalarAsync()).ShouldBe(1);
+    }
+
+    /// <summary>Waits until the server no longer takes connections: it is stopping, only what is in flight goes on.</summary>
+    private static async Task RefusesConnectionsAsync(Uri server)
+    {
+        while (true)
+        {
+            using var probe = new TcpClient();
+            try
+            {
+                await probe.ConnectAsync(IPAddress.Loopback, server.Port);
+            }
+            catch (SocketException)
+            {
+                return;
+            }
+            await Task.Delay(10);
+        }
+    }
+}
