@@ -73,6 +73,7 @@ public static class OrderlyServices
         services.AddScoped<Replenishment.AlertUseCases>();
         services.AddScoped<Replenishment.AlertResolution>();
         services.AddScoped<Replenishment.ReplenishmentScan>();
+        services.AddScoped<Events.EventStream>();
         return services;
     }
 

@@ -87,6 +87,7 @@ app.MapFulfilment();
 app.MapBilling();
 app.MapProcurement();
 app.MapReplenishment();
+app.MapEvents();
 
 app.Run();
 

@@ -8,6 +8,7 @@ using Orderly.Domain.Inventory;
 using Orderly.Domain.Procurement;
 using Orderly.Domain.Sales;
 using Orderly.Application.Common;
+using Orderly.Application.Events;
 using Orderly.Application.Idempotency;
 using Orderly.Application.Sales;
 
@@ -17,12 +18,16 @@ namespace Orderly.Application.Persistence;
 /// The one unit of work. The schema itself comes from the SQL migrations, not from this model. Its writes wait for their
 /// turn in <see cref="Writes"/> (see <see cref="Transactions.InTransactionAsync{T}"/>), and every save keeps the open
 /// demand per SKU in step with the order lines it writes (<see cref="OpenDemand"/>, ADR 0009) and each customer's
-/// credit exposure in step with its orders and invoices (<see cref="CreditExposure"/>).
+/// credit exposure in step with its orders and invoices (<see cref="CreditExposure"/>), and writes the business events of
+/// its changes in the same transaction (<see cref="Events.BusinessEvents"/>, ADR 0015).
 /// </summary>
 public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options, WriteGate writes, TimeProvider clock, OrderlyOptions settings)
     : DbContext(options)
 {
     internal WriteGate Writes { get; } = writes;
+
+    /// <summary>The changes this unit of work already wrote events for (<see cref="Events.BusinessEvents"/>).</summary>
+    private readonly HashSet<object> _published = [];
 
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Product> Products => Set<Product>();
@@ -49,12 +54,14 @@ public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options,
     public DbSet<SkuOpenDemand> SkuOpenDemands => Set<SkuOpenDemand>();
     public DbSet<BackorderQueueEntry> BackorderQueueEntries => Set<BackorderQueueEntry>();
     public DbSet<CustomerCredit> CustomerCredits => Set<CustomerCredit>();
+    public DbSet<BusinessEvent> BusinessEvents => Set<BusinessEvent>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         await OpenDemand.TrackAsync(this, clock.GetUtcNow(), cancellationToken);
         await BackorderQueue.TrackAsync(this, cancellationToken);
         await CreditExposure.TrackAsync(this, settings.Rounding, cancellationToken);
+        await Events.BusinessEvents.TrackAsync(this, _published, settings.Rounding, cancellationToken);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orderly.Application.Catalog;
 using Orderly.Application.Customers;
+using Orderly.Application.Events;
 using Orderly.Application.Idempotency;
 using Orderly.Application.Inventory;
 using Orderly.Application.Persistence;
@@ -63,6 +64,7 @@ public sealed class QueryPlanTests(QueryPlanTests.Book book) : IClassFixture<Que
             b.With<DocumentFlow>(f => f.OfOrderAsync(b.ServedOrder, default))),
         ["one purchase order (with the backorders waiting for it and served by it)"] = new(b =>
             b.With<PurchaseOrderStore>(s => s.ViewAsync(b.PurchaseOrder, default))),
+        ["business event stream, a page after a cursor"] = new(b => b.With<EventStream>(s => s.ReadAsync("1", 10, default)), OrderedByIndex: true),
     };
 
     public static TheoryData<string> Names() => new(HotQueries.Keys);
