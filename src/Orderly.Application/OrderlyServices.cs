@@ -32,11 +32,13 @@ public static class OrderlyServices
         services.AddSingleton(sp => new WriteGate(TimeSpan.FromSeconds(options.WriteQueueTimeoutSeconds),
             sp.GetService<IMeterFactory>()?.Create(WriteGate.MeterName) ?? new Meter(WriteGate.MeterName)));
         services.AddScoped<SqlStatements>();
+        services.AddSingleton<Events.EventSignal>();
+        services.AddSingleton<Events.EventsCommitted>();
         var sqlite = WithDefaults(connectionString);
         services.AddDbContext<OrderlyDbContext>((scope, db) =>
         {
             db.UseSqlite(sqlite, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                .AddInterceptors(scope.GetRequiredService<SqlStatements>());
+                .AddInterceptors(scope.GetRequiredService<SqlStatements>(), scope.GetRequiredService<Events.EventsCommitted>());
             // Logging every command costs time and buries the console; Orderly:LogSql turns it on.
             if (!options.LogSql) db.ConfigureWarnings(w => w.Ignore(RelationalEventId.CommandExecuted));
         });
@@ -74,6 +76,9 @@ public static class OrderlyServices
         services.AddScoped<Replenishment.AlertResolution>();
         services.AddScoped<Replenishment.ReplenishmentScan>();
         services.AddScoped<Events.EventStream>();
+        services.AddScoped<Webhooks.WebhookUseCases>();
+        services.AddScoped<Webhooks.WebhookDeliveries>();
+        services.AddScoped<Webhooks.WebhookDispatch>();
         return services;
     }
 

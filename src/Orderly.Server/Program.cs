@@ -26,10 +26,11 @@ if (!BusinessClock.TryZoneNamed(options.BusinessTimeZone, out _, out var zonePro
     Environment.ExitCode = 1;
     return;
 }
-Orderly.Server.Sales.PromiseRefreshService.ShareOf(builder.Configuration, out var shareProblem);
-if (shareProblem is not null)
+Orderly.Server.Sales.PromiseRefreshService.ShareOf(builder.Configuration, out var startProblem);
+startProblem ??= options.Webhooks.Problem();
+if (startProblem is not null)
 {
-    Console.Error.WriteLine($"Orderly cannot start: {shareProblem}");
+    Console.Error.WriteLine($"Orderly cannot start: {startProblem}");
     Environment.ExitCode = 1;
     return;
 }
@@ -41,6 +42,11 @@ builder.Services.AddScoped<Idempotent>();
 builder.Services.AddHostedService<Orderly.Server.Replenishment.ReplenishmentScanService>();
 builder.Services.AddHostedService<Orderly.Server.Sales.PromiseRefreshService>();
 builder.Services.AddHostedService<Orderly.Server.Idempotency.IdempotencyPurgeService>();
+builder.Services.AddHttpClient(Orderly.Server.Webhooks.WebhookPoster.ClientName, client => client.Timeout = TimeSpan.FromSeconds(options.Webhooks.TimeoutSeconds))
+    .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+builder.Services.AddSingleton<Orderly.Server.Webhooks.WebhookPoster>();
+builder.Services.AddSingleton<Orderly.Server.Webhooks.WebhookDispatcher>();
+builder.Services.AddHostedService<Orderly.Server.Webhooks.WebhookDispatchService>();
 builder.Services.AddExceptionHandler<Problems>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi(o => o.AddOrderlyContract());
@@ -88,6 +94,7 @@ app.MapBilling();
 app.MapProcurement();
 app.MapReplenishment();
 app.MapEvents();
+app.MapWebhooks();
 
 app.Run();
 

@@ -19,9 +19,15 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    private readonly string _file = Path.Combine(Path.GetTempPath(), "orderly-tests", $"{Guid.NewGuid():N}.db");
+    private readonly string _file;
 
     public string ConnectionString => $"Data Source={_file}";
+
+    /// <summary>The SQLite file this server runs on; <see cref="OnDatabaseOf"/> starts another server on it.</summary>
+    public string DatabaseFile => _file;
+
+    /// <summary>Keep the database file when disposed, for a server started after this one on it (a restart).</summary>
+    public bool KeepDatabaseFile { get; set; }
 
     public HttpClient Client { get; }
 
@@ -35,8 +41,9 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
     {
     }
 
-    private OrderlyApi(bool overKestrel, (string Key, string Value)[] settings)
+    private OrderlyApi(bool overKestrel, (string Key, string Value)[] settings, string? file = null)
     {
+        _file = file ?? Path.Combine(Path.GetTempPath(), "orderly-tests", $"{Guid.NewGuid():N}.db");
         _settings = settings;
         if (overKestrel) UseKestrel(0);
         Client = CreateClient();
@@ -49,6 +56,9 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
     /// </summary>
     public static OrderlyApi OverKestrel(params (string Key, string Value)[] settings) => new(true, settings);
 
+    /// <summary>A new server on the database file of <paramref name="earlier"/> (disposed with <see cref="KeepDatabaseFile"/>): a restart.</summary>
+    public static OrderlyApi OnDatabaseOf(OrderlyApi earlier, params (string Key, string Value)[] settings) => new(false, settings, earlier.DatabaseFile);
+
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
     /// <summary>Today as the server sees it (after any <see cref="ShiftableClock.Advance"/>).</summary>
@@ -60,6 +70,7 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Orderly:ReplenishmentScanMinutes", "0"); // tests run the scan through the API when they want it
         builder.UseSetting("Orderly:PromiseRefreshDelayMilliseconds", "0"); // tests drain the re-promise queue themselves (DrainPromisesAsync)
+        builder.UseSetting("Orderly:Webhooks:DispatchIntervalSeconds", "0"); // tests run webhook rounds themselves unless they turn it on
         builder.UseSetting("Orderly:BusinessTimeZone", "UTC"); // business dates do not depend on the test machine; a test may name a zone
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
@@ -140,6 +151,7 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (KeepDatabaseFile) return;
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             File.Delete(_file + suffix);
     }

@@ -34,6 +34,9 @@ public sealed class OrderlyOptions
     /// </summary>
     public string? BusinessTimeZone { get; set; }
 
+    /// <summary>Webhook delivery: timeouts, retries, when a subscription is disabled (<c>Orderly:Webhooks:*</c>).</summary>
+    public Webhooks.WebhookOptions Webhooks { get; set; } = new();
+
     /// <summary>Logs every SQL command EF Core runs, at Information (default false: the console stays quiet).</summary>
     public bool LogSql { get; set; }
 }

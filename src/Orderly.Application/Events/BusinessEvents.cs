@@ -35,6 +35,7 @@ internal static class BusinessEvents
         await AddBillingEventsAsync(db, published, events, ct);
         // Within one save the stream follows the time of each change, then the order above (stable sort).
         foreach (var e in events.OrderBy(e => e.OccurredAt)) db.Add(e);
+        if (events.Count > 0) db.WakeDispatcher = true;
     }
 
     private static List<T> New<T>(OrderlyDbContext db, HashSet<object> published) where T : class =>

@@ -29,6 +29,9 @@ public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options,
     /// <summary>The changes this unit of work already wrote events for (<see cref="Events.BusinessEvents"/>).</summary>
     private readonly HashSet<object> _published = [];
 
+    /// <summary>Set when this unit of work wrote events or changed what the webhook dispatcher may send; <see cref="EventsCommitted"/> wakes it after commit.</summary>
+    internal bool WakeDispatcher { get; set; }
+
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Warehouse> Warehouses => Set<Warehouse>();
@@ -55,6 +58,10 @@ public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options,
     public DbSet<BackorderQueueEntry> BackorderQueueEntries => Set<BackorderQueueEntry>();
     public DbSet<CustomerCredit> CustomerCredits => Set<CustomerCredit>();
     public DbSet<BusinessEvent> BusinessEvents => Set<BusinessEvent>();
+    public DbSet<Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Webhooks.WebhookSubscription>();
+    public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
+    public DbSet<Webhooks.WebhookAttempt> WebhookAttempts => Set<Webhooks.WebhookAttempt>();
+    public DbSet<Webhooks.WebhookDispatchPosition> WebhookDispatchPositions => Set<Webhooks.WebhookDispatchPosition>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
