@@ -83,6 +83,7 @@ public sealed class WebhookDeliveries(OrderlyDbContext db, WebhookUseCases subsc
     private async Task<Dictionary<long, string>> TypesAsync(IEnumerable<long> eventIds, CancellationToken ct)
     {
         var ids = eventIds.Distinct().ToList();
+        if (ids.Count == 0) return [];
         return await db.BusinessEvents.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Type, ct);
     }
 

@@ -63,6 +63,7 @@ public sealed class WebhookDispatch(OrderlyDbContext db, TimeProvider clock, Ord
                 .OrderBy(d => d.NextAttemptAt).Take(each).ToListAsync(ct);
             due.AddRange(rows.Select(r => (r, subscription)));
         }
+        if (due.Count == 0) return [];
         var ids = due.Select(d => d.Delivery.EventId).Distinct().ToList();
         var events = await db.BusinessEvents.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
         return due.Select(d => new DueDelivery(d.Delivery.Id, d.Subscription.Id, d.Subscription.Url, d.Subscription.Secret,
@@ -74,7 +75,7 @@ public sealed class WebhookDispatch(OrderlyDbContext db, TimeProvider clock, Ord
     /// the retry (<see cref="RetrySchedule"/>) or gives up, and may disable the subscription. A finished delivery lets the
     /// next one of its aggregate move up. Deliveries deleted or replayed meanwhile are skipped.
     /// </summary>
-    public Task RecordAsync(IReadOnlyList<AttemptOutcome> outcomes, CancellationToken ct) => db.InTransactionAsync(async () =>
+    public Task RecordAsync(IReadOnlyList<AttemptOutcome> outcomes, CancellationToken ct) => outcomes.Count == 0 ? Task.CompletedTask : db.InTransactionAsync(async () =>
     {
         var ids = outcomes.Select(o => o.DeliveryId).ToList();
         var deliveries = await db.WebhookDeliveries.Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);

@@ -14,6 +14,7 @@ internal static class WebhookQueue
     public static async Task<HashSet<(Guid Subscription, Guid Aggregate)>> BusyAsync(OrderlyDbContext db, List<Guid> subscriptions, List<Guid> aggregates,
         CancellationToken ct)
     {
+        if (subscriptions.Count == 0 || aggregates.Count == 0) return [];
         var rows = await db.WebhookDeliveries.AsNoTracking()
             .Where(d => subscriptions.Contains(d.SubscriptionId) && aggregates.Contains(d.AggregateId)
                         && (d.Status == DeliveryStatus.Waiting || d.Status == DeliveryStatus.Pending))

@@ -22,7 +22,7 @@ public sealed class WebhookUseCases(OrderlyDbContext db, TimeProvider clock)
     /// <summary>A new Active subscription that hears the events committed after it; 400 <c>webhook.invalid</c> for a bad URL or event type.</summary>
     public Task<WebhookView> CreateAsync(CreateWebhookRequest request, string actor, CancellationToken ct) => db.InTransactionAsync(async () =>
     {
-        var newest = await db.BusinessEvents.OrderByDescending(e => e.Id).Select(e => e.Id).FirstOrDefaultAsync(ct);
+        var newest = await db.BusinessEvents.MaxAsync(e => (long?)e.Id, ct) ?? 0;
         var subscription = WebhookSubscription.Create(request.Url, request.EventTypes, newest, actor, clock.GetUtcNow());
         db.WebhookSubscriptions.Add(subscription);
         await db.SaveChangesAsync(ct);
