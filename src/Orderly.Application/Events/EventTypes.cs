@@ -15,6 +15,9 @@ public static class EventTypes
     public const string StockAlert = "stock_alert";
     public const string Invoice = "invoice";
 
+    /// <summary>The aggregate types an event names.</summary>
+    public static IReadOnlyList<string> AggregateTypes { get; } = [SalesOrder, PurchaseOrder, StockAlert, Invoice];
+
     public const string AlertRaised = "stock_alert.raised";
     public const string AlertAcknowledged = "stock_alert.acknowledged";
     public const string AlertResolved = "stock_alert.resolved";
