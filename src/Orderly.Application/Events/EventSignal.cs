@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Orderly.Application.Common;
 using Orderly.Application.Persistence;
 
 namespace Orderly.Application.Events;
@@ -8,20 +9,7 @@ namespace Orderly.Application.Events;
 /// Wakes the webhook dispatcher after a commit that wrote events (or changed what it may send: a replay, an enabled
 /// subscription). One per process; the dispatcher also looks on its own interval, so a lost wake-up only delays it.
 /// </summary>
-public sealed class EventSignal
-{
-    private readonly SemaphoreSlim _wake = new(0, 1);
-
-    public void Notify()
-    {
-        if (_wake.CurrentCount == 0)
-            try { _wake.Release(); }
-            catch (SemaphoreFullException) { } // already signalled
-    }
-
-    /// <summary>Waits until notified or <paramref name="timeout"/> passes.</summary>
-    public Task WaitAsync(TimeSpan timeout, CancellationToken ct) => _wake.WaitAsync(timeout, ct);
-}
+public sealed class EventSignal : WakeUpSignal;
 
 /// <summary>Notifies <see cref="EventSignal"/> once the transaction that set <see cref="OrderlyDbContext.WakeDispatcher"/> has committed, never before.</summary>
 internal sealed class EventsCommitted(EventSignal signal) : DbTransactionInterceptor

@@ -32,7 +32,10 @@ public sealed class EventStream(OrderlyDbContext db)
     /// </summary>
     public async Task<EventPage> ReadAsync(string? after, int? limit, CancellationToken ct)
     {
-        var from = Cursor(after);
+        var cursorErrors = new FieldErrors();
+        var from = Paging.IdCursor(after, "after", cursorErrors,
+            "'after' is the nextCursor of an earlier page (an event id, digits only). Leave it out to read from the first event.") ?? 0;
+        cursorErrors.ThrowIfAny(CursorInvalid, "The cursor is not one the event stream issued.");
         var errors = new FieldErrors();
         var take = Paging.Limit(limit, DefaultLimit, Paging.MaxPageSize, errors, "events");
         errors.ThrowIfAny(QueryInvalid, "The event stream cannot be read with these parameters.");
@@ -46,14 +49,5 @@ public sealed class EventStream(OrderlyDbContext db)
     {
         using var payload = JsonDocument.Parse(e.Payload);
         return new EventView(e.Id, e.Type, e.AggregateType, e.AggregateId, e.AggregateVersion, e.OccurredAt, e.Actor, payload.RootElement.Clone());
-    }
-
-    private static long Cursor(string? after)
-    {
-        if (string.IsNullOrEmpty(after)) return 0;
-        if (after.Length <= 19 && after.All(char.IsAsciiDigit) && long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-            return id;
-        throw InvalidInput.ForField("after", CursorInvalid,
-            "'after' is the nextCursor of an earlier page (an event id, digits only). Leave it out to read from the first event.");
     }
 }

@@ -35,10 +35,7 @@ public sealed class WebhookDeliveries(OrderlyDbContext db, WebhookUseCases subsc
     {
         var errors = new FieldErrors();
         var take = Paging.Limit(limit, 50, Paging.MaxPageSize, errors, "deliveries");
-        var until = long.MaxValue;
-        if (!string.IsNullOrEmpty(before) && (before.Length > 19 || !before.All(char.IsAsciiDigit)
-                                             || !long.TryParse(before, NumberStyles.None, CultureInfo.InvariantCulture, out until)))
-            errors.Add("before", "'before' is the nextCursor of an earlier page (a delivery id, digits only).");
+        var until = Paging.IdCursor(before, "before", errors, "'before' is the nextCursor of an earlier page (a delivery id, digits only).") ?? long.MaxValue;
         errors.ThrowIfAny(QueryInvalid, "The deliveries cannot be read with these parameters.");
         await subscriptions.FindAsync(webhook, tracked: false, ct);
         var rows = await db.WebhookDeliveries.AsNoTracking().Where(d => d.SubscriptionId == webhook && d.Id < until)
