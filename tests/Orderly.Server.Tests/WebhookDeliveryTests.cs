@@ -176,6 +176,24 @@ public sealed class WebhookDeliveryTests
         WebhookReceiver.SignatureIsValid(hook.Secret!, receiver.Received.Single()).ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task A_subscription_hears_the_events_committed_after_it_was_created()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        using var api = new OrderlyApi(Manual);
+        await api.SeedAsync();
+        var before = await api.PlaceOrderAsync("ALFKI", ("CHAI", 1));
+        await DrainAsync(api); // nobody listens yet: nothing to fan out to
+        var hook = await SubscribeAsync(api, receiver.Url);
+        var after = await api.PlaceOrderAsync("ALFKI", ("CHAI", 2));
+
+        await DrainAsync(api);
+
+        var aggregates = receiver.Received.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("data").GetProperty("aggregateId").GetGuid());
+        aggregates.ShouldBe([after.Id]);
+        (await api.GetAsync<DeliveryPage>($"/api/webhooks/{hook.Id}/deliveries")).Items.ShouldAllBe(d => d.AggregateId != before.Id);
+    }
+
     internal static async Task<WebhookView> SubscribeAsync(OrderlyApi api, string url, params string[] types) =>
         await OrderlyApi.Read<WebhookView>(await api.Client.PostAsJsonAsync("/api/webhooks", new { url, eventTypes = types }, OrderlyApi.Json),
             HttpStatusCode.Created);

@@ -29,10 +29,21 @@ internal static class BusinessEvents
     public static async Task TrackAsync(OrderlyDbContext db, HashSet<object> published, MoneyRounding rounding, CancellationToken ct)
     {
         var events = new List<BusinessEvent>();
-        await AddOrderEventsAsync(db, published, rounding, events, ct);
-        AddPurchaseOrderEvents(db, published, events);
-        AddAlertEvents(db, published, events);
-        await AddBillingEventsAsync(db, published, events, ct);
+        // One look for changes, instead of one per Entries<T>() below (a bulk import tracks many rows).
+        db.ChangeTracker.DetectChanges();
+        var detecting = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await AddOrderEventsAsync(db, published, rounding, events, ct);
+            AddPurchaseOrderEvents(db, published, events);
+            AddAlertEvents(db, published, events);
+            await AddBillingEventsAsync(db, published, events, ct);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
         // Within one save the stream follows the time of each change, then the order above (stable sort).
         foreach (var e in events.OrderBy(e => e.OccurredAt)) db.Add(e);
         if (events.Count > 0) db.WakeDispatcher = true;

@@ -31,22 +31,31 @@ public sealed class WebhookDispatch(OrderlyDbContext db, TimeProvider clock, Ord
     public static string Body(BusinessEvent e) =>
         JsonSerializer.Serialize(new { type = e.Type, timestamp = e.OccurredAt, data = EventStream.View(e) }, BusinessEvent.Json);
 
-    /// <summary>Fans the next events out to the subscriptions that want them; returns how many events it took.</summary>
-    public Task<int> FanOutAsync(CancellationToken ct) => db.InTransactionAsync(async () =>
+    /// <summary>
+    /// Fans the next events out to the subscriptions that want them; returns how many events it took. Without any
+    /// subscription it takes no write turn at all; each subscription hears only the events after its creation, so the
+    /// read starts after the oldest subscription's start when that is beyond the stored position.
+    /// </summary>
+    public async Task<int> FanOutAsync(CancellationToken ct)
     {
-        var position = await db.WebhookDispatchPositions.SingleAsync(p => p.Name == WebhookDispatchPosition.Webhooks, ct);
-        var events = await db.BusinessEvents.AsNoTracking().Where(e => e.Id > position.LastEventId).OrderBy(e => e.Id).Take(FanOutBatch).ToListAsync(ct);
-        if (events.Count == 0) return 0;
         var subscriptions = await db.WebhookSubscriptions.AsNoTracking().ToListAsync(ct); // configured by people: a handful
-        var busy = await WebhookQueue.BusyAsync(db, subscriptions.Select(s => s.Id).ToList(), events.Select(e => e.AggregateId).Distinct().ToList(), ct);
-        var now = clock.GetUtcNow();
-        foreach (var e in events)
-            foreach (var subscription in subscriptions.Where(s => s.Wants(e)))
-                db.WebhookDeliveries.Add(WebhookDelivery.Of(subscription, e, !busy.Add((subscription.Id, e.AggregateId)), now));
-        position.LastEventId = events[^1].Id;
-        await db.SaveChangesAsync(ct);
-        return events.Count;
-    }, ct);
+        if (subscriptions.Count == 0) return 0;
+        return await db.InTransactionAsync(async () =>
+        {
+            var position = await db.WebhookDispatchPositions.SingleAsync(p => p.Name == WebhookDispatchPosition.Webhooks, ct);
+            var from = Math.Max(position.LastEventId, subscriptions.Min(s => s.StartsAfterEventId));
+            var events = await db.BusinessEvents.AsNoTracking().Where(e => e.Id > from).OrderBy(e => e.Id).Take(FanOutBatch).ToListAsync(ct);
+            if (events.Count == 0) return 0;
+            var busy = await WebhookQueue.BusyAsync(db, subscriptions.Select(s => s.Id).ToList(), events.Select(e => e.AggregateId).Distinct().ToList(), ct);
+            var now = clock.GetUtcNow();
+            foreach (var e in events)
+                foreach (var subscription in subscriptions.Where(s => s.Wants(e)))
+                    db.WebhookDeliveries.Add(WebhookDelivery.Of(subscription, e, !busy.Add((subscription.Id, e.AggregateId)), now));
+            position.LastEventId = events[^1].Id;
+            await db.SaveChangesAsync(ct);
+            return events.Count;
+        }, ct);
+    }
 
     /// <summary>The Pending deliveries due now of the active subscriptions, at most about <see cref="SendBatch"/>, shared fairly.</summary>
     public async Task<IReadOnlyList<DueDelivery>> DueAsync(CancellationToken ct)
