@@ -31,9 +31,9 @@ internal sealed class AllowedValues : IOpenApiSchemaTransformer
 
     private static readonly IReadOnlyList<string> HoldReasons = Enum.GetNames<HoldReason>();
 
-    /// <summary>The action of a history entry: the first one's, then any command's (review included: the system's own).</summary>
+    /// <summary>The action of a history entry: the first one's, then any command's (review included: the system's own), and a moved promise's.</summary>
     private static readonly IReadOnlyList<string> OrderHistoryActions =
-        [OrderHistoryEntry.ReceivedAction, .. Enum.GetValues<OrderCommand>().Select(c => c.ToActionName())];
+        [OrderHistoryEntry.ReceivedAction, .. Enum.GetValues<OrderCommand>().Select(c => c.ToActionName()), OrderHistoryEntry.PromiseAction];
 
     private static readonly IReadOnlyList<string> PurchaseOrderHistoryActions =
         [PurchaseOrderHistoryEntry.DraftedAction, .. Enum.GetValues<PurchaseOrderCommand>().Select(c => c.ToActionName())];
