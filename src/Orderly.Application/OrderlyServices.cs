@@ -31,9 +31,12 @@ public static class OrderlyServices
         services.AddSingleton(sp => new WriteGate(TimeSpan.FromSeconds(options.WriteQueueTimeoutSeconds), OrderlyMeter(sp)));
         services.AddSingleton(sp => new ReservationConflicts(OrderlyMeter(sp)));
         services.AddScoped<SqlStatements>();
+        services.AddSingleton<Events.EventSignal>();
+        services.AddSingleton<Events.EventsCommitted>();
         services.AddDbContext<OrderlyDbContext>((scope, db) =>
         {
-            db.UseOrderlyDatabase(options.Database, connectionString).AddInterceptors(scope.GetRequiredService<SqlStatements>());
+            db.UseOrderlyDatabase(options.Database, connectionString)
+                .AddInterceptors(scope.GetRequiredService<SqlStatements>(), scope.GetRequiredService<Events.EventsCommitted>());
             // Logging every command costs time and buries the console; Orderly:LogSql turns it on.
             if (!options.LogSql) db.ConfigureWarnings(w => w.Ignore(RelationalEventId.CommandExecuted));
         });
@@ -70,6 +73,10 @@ public static class OrderlyServices
         services.AddScoped<Replenishment.AlertUseCases>();
         services.AddScoped<Replenishment.AlertResolution>();
         services.AddScoped<Replenishment.ReplenishmentScan>();
+        services.AddScoped<Events.EventStream>();
+        services.AddScoped<Webhooks.WebhookUseCases>();
+        services.AddScoped<Webhooks.WebhookDeliveries>();
+        services.AddScoped<Webhooks.WebhookDispatch>();
         return services;
     }
 

@@ -33,7 +33,7 @@ seedDemo |= builder.Configuration.GetValue<bool>("Orderly:SeedDemo");
 var logFormat = ConsoleLogs.FormatOf(builder.Configuration, out var logFormatProblem);
 var shutdownTimeout = ShutdownTimeout.Of(builder.Configuration, out var shutdownProblem);
 var tracesEndpoint = Telemetry.TracesEndpointOf(builder.Configuration, out var tracesProblem);
-if (new[] { logFormatProblem, shutdownProblem, tracesProblem }.FirstOrDefault(p => p is not null) is { } startProblem)
+if (new[] { logFormatProblem, shutdownProblem, tracesProblem, options.Webhooks.Problem() }.FirstOrDefault(p => p is not null) is { } startProblem)
 {
     Console.Error.WriteLine($"Orderly cannot start: {startProblem}");
     Environment.ExitCode = 1;
@@ -53,6 +53,11 @@ builder.Services.AddTelemetry(tracesEndpoint);
 builder.Services.AddHostedService<Orderly.Server.Replenishment.ReplenishmentScanService>();
 builder.Services.AddHostedService<Orderly.Server.Sales.PromiseRefreshService>();
 builder.Services.AddHostedService<Orderly.Server.Idempotency.IdempotencyPurgeService>();
+builder.Services.AddHttpClient(Orderly.Server.Webhooks.WebhookPoster.ClientName, client => client.Timeout = TimeSpan.FromSeconds(options.Webhooks.TimeoutSeconds))
+    .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+builder.Services.AddSingleton<Orderly.Server.Webhooks.WebhookPoster>();
+builder.Services.AddSingleton<Orderly.Server.Webhooks.WebhookDispatcher>();
+builder.Services.AddHostedService<Orderly.Server.Webhooks.WebhookDispatchService>();
 builder.Services.AddExceptionHandler<Problems>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi(o => o.AddOrderlyContract());
@@ -86,6 +91,8 @@ app.MapFulfilment();
 app.MapBilling();
 app.MapProcurement();
 app.MapReplenishment();
+app.MapEvents();
+app.MapWebhooks();
 
 app.Run();
 

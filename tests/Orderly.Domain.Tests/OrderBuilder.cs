@@ -212,7 +212,7 @@ internal static class OrderSteps
     public static Invoice InvoiceShipped(this SalesOrder order, MoneyRounding? rounding = null, int paymentTermsDays = 30)
     {
         var invoice = Invoice.Issue(InvoiceId.New(), OrderBuilder.NextInvoiceNumber(), order, paymentTermsDays,
-            rounding ?? MoneyRounding.Default, OrderBuilder.Today, OrderBuilder.Now);
+            rounding ?? MoneyRounding.Default, OrderBuilder.Today, OrderBuilder.Clerk, OrderBuilder.Now);
         order.RecordInvoice(invoice.Number, invoice.Lines.Select(l => (l.OrderLineNo, l.Quantity)).ToList(), invoice.TotalAmount,
             OrderBuilder.Clerk, OrderBuilder.Now);
         return invoice;

@@ -34,7 +34,7 @@ public sealed class OpenApiContractTests(OpenApiContractTests.Served served) : I
         Strings(Schemas.GetProperty("PurchaseOrderView").GetProperty("properties").GetProperty("status").GetProperty("enum"))
             .ShouldBe(Enum.GetNames<PurchaseOrderStatus>());
         Strings(Schemas.GetProperty("OrderHistoryView").GetProperty("properties").GetProperty("action").GetProperty("enum"))
-            .ShouldBe([OrderHistoryEntry.ReceivedAction, .. Enum.GetValues<OrderCommand>().Select(c => c.ToActionName())]);
+            .ShouldBe([OrderHistoryEntry.ReceivedAction, .. Enum.GetValues<OrderCommand>().Select(c => c.ToActionName()), "promise"]);
         Strings(Parameter("/api/orders/{id}/{command}", "post", "command").GetProperty("schema").GetProperty("enum"))
             .ShouldBe(["submit", "approve", "reject", "hold", "release", "confirm", "reserve", "ship", "invoice", "record-payment", "close", "cancel"]);
         Strings(Parameter("/api/purchase-orders/{id}/{command}", "post", "command").GetProperty("schema").GetProperty("enum"))

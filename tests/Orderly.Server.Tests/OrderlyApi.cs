@@ -26,6 +26,12 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
 
     public string ConnectionString => $"Data Source={_file}";
 
+    /// <summary>The SQLite file this server runs on; <see cref="OnDatabaseOf"/> starts another server on it.</summary>
+    public string DatabaseFile => _file;
+
+    /// <summary>Keep the database file when disposed, for a server started after this one on it (a restart).</summary>
+    public bool KeepDatabaseFile { get; set; }
+
     public HttpClient Client { get; }
 
     /// <summary>The server's clock; <see cref="ShiftableClock.Advance"/> moves it forward.</summary>
@@ -65,8 +71,8 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
     /// <summary>The server with <paramref name="services"/> added to its wiring (after the server's own).</summary>
     public static OrderlyApi WithServices(Action<IServiceCollection> services, params (string Key, string Value)[] settings) => new(null, services, settings);
 
-    /// <summary>The database file this server uses.</summary>
-    public string DatabaseFile => _file;
+    /// <summary>A new server on the database file of <paramref name="earlier"/> (disposed with <see cref="KeepDatabaseFile"/>): a restart.</summary>
+    public static OrderlyApi OnDatabaseOf(OrderlyApi earlier, params (string Key, string Value)[] settings) => new(null, null, settings, earlier.DatabaseFile);
 
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
@@ -80,6 +86,7 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Orderly:ReplenishmentScanMinutes", "0"); // tests run the scan through the API when they want it
         builder.UseSetting("Orderly:PromiseRefreshDelayMilliseconds", "0"); // tests drain the re-promise queue themselves (DrainPromisesAsync)
+        builder.UseSetting("Orderly:Webhooks:DispatchIntervalSeconds", "0"); // tests run webhook rounds themselves unless they turn it on
         builder.UseSetting("Orderly:BusinessTimeZone", "UTC"); // business dates do not depend on the test machine; a test may name a zone
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
@@ -164,6 +171,7 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (KeepDatabaseFile) return;
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             File.Delete(_file + suffix);
     }

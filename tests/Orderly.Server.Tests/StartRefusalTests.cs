@@ -30,6 +30,16 @@ public sealed class StartRefusalTests
     public void An_operations_setting_the_server_cannot_use_stops_the_start_with_a_message_naming_it(string setting, string value) =>
         RefusedStart((setting, value)).ShouldContain($"Orderly cannot start: {setting} is '{value}'");
 
+    [Theory]
+    [InlineData("TimeoutSeconds", "0")]
+    [InlineData("MaxAttempts", "0")]
+    [InlineData("RetryBaseSeconds", "-1")]
+    [InlineData("RetryMaxSeconds", "1")]
+    [InlineData("DisableAfterFailures", "0")]
+    [InlineData("DispatchIntervalSeconds", "-5")]
+    public void A_webhook_setting_out_of_range_stops_the_start_with_a_message_naming_it(string name, string value) =>
+        RefusedStart(($"Orderly:Webhooks:{name}", value)).ShouldContain($"Orderly cannot start: Orderly:Webhooks:{name} is {value}; it must be");
+
     /// <summary>Starts the server with <paramref name="setting"/>, expects the start to fail, and returns what it wrote to stderr.</summary>
     private static string RefusedStart((string Key, string Value) setting)
     {

@@ -38,7 +38,7 @@ public sealed class InvoiceUseCases(OrderlyDbContext db, OrderStore orders, Docu
         var terms = await db.Customers.AsNoTracking().Where(c => c.Id == order.CustomerId).Select(c => c.PaymentTermsDays).SingleAsync(ct);
         var number = await numbers.NextAsync(DocumentNumbers.Invoice, ct);
         var now = clock.Now;
-        var invoice = Invoice.Issue(InvoiceId.New(), number, order, terms, options.Rounding, clock.DateOf(now), now);
+        var invoice = Invoice.Issue(InvoiceId.New(), number, order, terms, options.Rounding, clock.DateOf(now), actor, now);
         order.RecordInvoice(number, invoice.Lines.Select(l => (l.OrderLineNo, l.Quantity)).ToList(), invoice.TotalAmount, actor, now);
         db.Invoices.Add(invoice);
         return invoice;

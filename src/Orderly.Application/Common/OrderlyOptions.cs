@@ -38,6 +38,9 @@ public sealed class OrderlyOptions
     /// <summary>The database engine: Sqlite (default, the file of ConnectionStrings:Orderly) or PostgreSQL (a server's Npgsql connection string).</summary>
     public DatabaseProvider Database { get; set; } = DatabaseProvider.Sqlite;
 
+    /// <summary>Webhook delivery: timeouts, retries, when a subscription is disabled (<c>Orderly:Webhooks:*</c>).</summary>
+    public Webhooks.WebhookOptions Webhooks { get; set; } = new();
+
     /// <summary>Logs every SQL command EF Core runs, at Information (default false: the console stays quiet).</summary>
     public bool LogSql { get; set; }
 }

@@ -41,6 +41,19 @@ public static class Paging
         return value >= 1 && value <= max || Refuse(errors, "limit", $"'limit' is 1 to {max} {items}; {value} is outside.") ? value : defaultLimit;
     }
 
+    /// <summary>
+    /// The id in a cursor of a list read by id (<c>nextCursor</c> of the event stream, of a webhook's deliveries): digits
+    /// only, at most 19 of them; null when absent. Anything else is <paramref name="message"/> under <paramref name="field"/>.
+    /// </summary>
+    public static long? IdCursor(string? cursor, string field, FieldErrors errors, string message)
+    {
+        if (string.IsNullOrEmpty(cursor)) return null;
+        if (cursor.Length <= 19 && cursor.All(char.IsAsciiDigit)
+            && long.TryParse(cursor, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)) return id;
+        errors.Add(field, message);
+        return null;
+    }
+
     private static bool Refuse(FieldErrors errors, string field, string message)
     {
         errors.Add(field, message);

@@ -8,6 +8,7 @@ using Orderly.Domain.Inventory;
 using Orderly.Domain.Procurement;
 using Orderly.Domain.Sales;
 using Orderly.Application.Common;
+using Orderly.Application.Events;
 using Orderly.Application.Idempotency;
 using Orderly.Application.Sales;
 
@@ -17,13 +18,20 @@ namespace Orderly.Application.Persistence;
 /// The one unit of work. The schema itself comes from the SQL migrations, not from this model. Its writes wait for their
 /// turn in <see cref="Writes"/> (see <see cref="Transactions.InTransactionAsync{T}"/>), and every save keeps the open
 /// demand per SKU in step with the order lines it writes (<see cref="OpenDemand"/>, ADR 0009) and each customer's
-/// credit exposure in step with its orders and invoices (<see cref="CreditExposure"/>), and the orders per status
-/// (<see cref="OrdersByStatus"/>).
+/// credit exposure in step with its orders and invoices (<see cref="CreditExposure"/>), the orders per status
+/// (<see cref="OrdersByStatus"/>), and writes the business events of its changes in the same transaction
+/// (<see cref="Events.BusinessEvents"/>, ADR 0015).
 /// </summary>
 public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options, WriteGate writes, TimeProvider clock, OrderlyOptions settings)
     : DbContext(options)
 {
     internal WriteGate Writes { get; } = writes;
+
+    /// <summary>The changes this unit of work already wrote events for (<see cref="Events.BusinessEvents"/>).</summary>
+    private readonly HashSet<object> _published = [];
+
+    /// <summary>Set when this unit of work wrote events or changed what the webhook dispatcher may send; <see cref="EventsCommitted"/> wakes it after commit.</summary>
+    internal bool WakeDispatcher { get; set; }
 
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Product> Products => Set<Product>();
@@ -51,6 +59,11 @@ public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options,
     public DbSet<BackorderQueueEntry> BackorderQueueEntries => Set<BackorderQueueEntry>();
     public DbSet<CustomerCredit> CustomerCredits => Set<CustomerCredit>();
     public DbSet<OrderStatusCount> OrderStatusCounts => Set<OrderStatusCount>();
+    public DbSet<BusinessEvent> BusinessEvents => Set<BusinessEvent>();
+    public DbSet<Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Webhooks.WebhookSubscription>();
+    public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
+    public DbSet<Webhooks.WebhookAttempt> WebhookAttempts => Set<Webhooks.WebhookAttempt>();
+    public DbSet<Webhooks.WebhookDispatchPosition> WebhookDispatchPositions => Set<Webhooks.WebhookDispatchPosition>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -58,12 +71,13 @@ public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options,
         await BackorderQueue.TrackAsync(this, cancellationToken);
         await CreditExposure.TrackAsync(this, settings.Rounding, cancellationToken);
         await OrdersByStatus.TrackAsync(this, cancellationToken);
+        await Events.BusinessEvents.TrackAsync(this, _published, settings.Rounding, cancellationToken);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <summary>Refused: every save goes through <see cref="SaveChangesAsync(bool, CancellationToken)"/>, which keeps open demand, the backorder queue, credit exposure and the orders per status.</summary>
+    /// <summary>Refused: every save goes through <see cref="SaveChangesAsync(bool, CancellationToken)"/>, which keeps open demand, the backorder queue, credit exposure and the orders per status, and writes the business events.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new NotSupportedException("Use SaveChangesAsync: it keeps the open demand per SKU (ADR 0009), the backorder queue, the customers' credit exposure and the orders per status.");
+        throw new NotSupportedException("Use SaveChangesAsync: it keeps the open demand per SKU (ADR 0009), the backorder queue, the customers' credit exposure and the orders per status, and writes the business events (ADR 0015).");
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {

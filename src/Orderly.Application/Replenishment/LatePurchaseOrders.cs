@@ -62,7 +62,7 @@ internal sealed class LatePurchaseOrders(OrderlyDbContext db, SourcingOptions so
             : " Proposed re-sourcing: " + string.Join("; ", proposals.Select(p =>
                 $"{p.Number} ({string.Join(", ", p.Lines.Select(l => $"{l.Quantity:0.######} {l.Sku}"))}, expected {p.ExpectedDate:yyyy-MM-dd})")) + ".";
         var unsolved = notes.Count == 0 ? "" : $" Not re-sourced: {string.Join("; ", notes)}.";
-        run.Raise(StockAlert.LatePurchaseOrder(order.Id, order.WarehouseId, lateness + proposed + unsolved, proposals.FirstOrDefault()?.Id, run.Now));
+        run.Raise(StockAlert.LatePurchaseOrder(order.Id, order.WarehouseId, lateness + proposed + unsolved, proposals.FirstOrDefault()?.Id, run.Actor, run.Now));
     }
 
     /// <summary>

@@ -71,7 +71,7 @@ public sealed class ReplenishmentScan(
         if (choice is null)
         {
             run.Raise(StockAlert.LowStock(policy.WarehouseId, policy.Sku,
-                $"Low stock of {why}. No purchase order was proposed: no available supplier offers {policy.Sku}{Skipped(options, null)}.", null, run.Now));
+                $"Low stock of {why}. No purchase order was proposed: no available supplier offers {policy.Sku}{Skipped(options, null)}.", null, run.Actor, run.Now));
             return;
         }
 
@@ -82,7 +82,7 @@ public sealed class ReplenishmentScan(
         var proposal = await run.ProposeAsync(choice, policy.WarehouseId, policy.Sku, quantity, origin, ct);
         run.Raise(StockAlert.LowStock(policy.WarehouseId, policy.Sku,
             $"Low stock of {why}. Proposed {proposal.Number}: {quantity:0.######} {policy.Sku} from {choice.Supplier.Name}, {RankOf(choice)}, " +
-            $"expected {proposal.ExpectedDate:yyyy-MM-dd}.", proposal.Id, run.Now));
+            $"expected {proposal.ExpectedDate:yyyy-MM-dd}.", proposal.Id, run.Actor, run.Now));
     }
 
     internal static string RankOf(SourcingOption o) =>
@@ -113,6 +113,8 @@ internal sealed class ScanRun(OrderlyDbContext db, PurchaseOrderUseCases purchas
     DateTimeOffset now, DateOnly today)
 {
     public DateTimeOffset Now { get; } = now;
+    /// <summary>Who runs the scan: a person through the API, or <c>system:replenishment</c>.</summary>
+    public string Actor { get; } = actor;
     /// <summary>Today in the business time zone (<see cref="BusinessClock"/>).</summary>
     public DateOnly Today { get; } = today;
     public List<StockAlert> Raised { get; } = [];
@@ -136,7 +138,7 @@ internal sealed class ScanRun(OrderlyDbContext db, PurchaseOrderUseCases purchas
 
     public void Resolve(StockAlert alert, string resolution)
     {
-        alert.Resolve(resolution, actor, Now);
+        alert.Resolve(resolution, Actor, Now);
         Resolved.Add(alert);
     }
 
@@ -145,7 +147,7 @@ internal sealed class ScanRun(OrderlyDbContext db, PurchaseOrderUseCases purchas
         CancellationToken ct)
     {
         var order = await purchasing.DraftProposalAsync(from.Supplier.Id, warehouse, [new PurchaseOrderLineTerms(sku, quantity, from.Offer.UnitPrice)],
-            from.Offer.ExpectedDelivery(Today), origin, actor, ct);
+            from.Offer.ExpectedDelivery(Today), origin, Actor, ct);
         await db.SaveChangesAsync(ct);
         Proposals.Add(order);
         return order;

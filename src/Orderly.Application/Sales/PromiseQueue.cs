@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Orderly.Application.Common;
 using Orderly.Application.Persistence;
 
 namespace Orderly.Application.Sales;
@@ -18,20 +19,7 @@ public sealed class PromiseRefreshItem
 /// Wakes the re-promise worker when a request queued SKUs. One per server process; the worker also looks at the queue
 /// on its own interval, so a lost wake-up only delays it.
 /// </summary>
-public sealed class PromiseQueueSignal
-{
-    private readonly SemaphoreSlim _wake = new(0, 1);
-
-    public void Notify()
-    {
-        if (_wake.CurrentCount == 0)
-            try { _wake.Release(); }
-            catch (SemaphoreFullException) { } // already signalled
-    }
-
-    /// <summary>Waits until notified or <paramref name="timeout"/> passes.</summary>
-    public Task WaitAsync(TimeSpan timeout, CancellationToken ct) => _wake.WaitAsync(timeout, ct);
-}
+public sealed class PromiseQueueSignal : WakeUpSignal;
 
 /// <summary>
 /// The SKUs whose promises are recomputed after commit (ADR 0009): adding a SKU is one upsert in the caller's

@@ -26,6 +26,8 @@ public sealed class Invoice
     public decimal TotalAmount { get; private set; }
     public decimal PaidAmount { get; private set; }
     public DateTimeOffset IssuedAt { get; private set; }
+    /// <summary>Who issued it; '' for invoices issued before migration 0012.</summary>
+    public string IssuedBy { get; private set; } = "";
 
     public IReadOnlyList<InvoiceLine> Lines => _lines;
     public IReadOnlyList<Payment> Payments => _payments;
@@ -37,7 +39,7 @@ public sealed class Invoice
     /// business date, in the business time zone) and due <paramref name="paymentTermsDays"/> days later.
     /// </summary>
     public static Invoice Issue(InvoiceId id, string number, SalesOrder order, int paymentTermsDays, MoneyRounding rounding,
-        DateOnly issuedOn, DateTimeOffset now)
+        DateOnly issuedOn, string actor, DateTimeOffset now)
     {
         order.EnsureAllowed(OrderCommand.Invoice);
         var currency = order.CurrencyUnit;
@@ -51,6 +53,7 @@ public sealed class Invoice
             IssuedOn = issuedOn,
             DueOn = issuedOn.AddDays(paymentTermsDays),
             IssuedAt = now,
+            IssuedBy = actor,
         };
         foreach (var line in order.Lines.Where(l => l.QuantityToInvoice > 0))
             invoice._lines.Add(InvoiceLine.For(id, line, line.QuantityToInvoice, currency, rounding));

@@ -34,6 +34,8 @@ public sealed class StockAlert
     public PurchaseOrderId? ProposalId { get; private set; }
     public string Message { get; private set; } = "";
     public DateTimeOffset RaisedAt { get; private set; }
+    /// <summary>Who raised it (the scan's actor); '' for alerts raised before migration 0012.</summary>
+    public string RaisedBy { get; private set; } = "";
     public DateTimeOffset? AcknowledgedAt { get; private set; }
     public string? AcknowledgedBy { get; private set; }
     public DateTimeOffset? ResolvedAt { get; private set; }
@@ -44,17 +46,18 @@ public sealed class StockAlert
 
     public static string LateKey(PurchaseOrderId order) => $"late-po:{order}";
 
-    public static StockAlert LowStock(WarehouseId warehouse, string sku, string message, PurchaseOrderId? proposal, DateTimeOffset now) => new()
+    public static StockAlert LowStock(WarehouseId warehouse, string sku, string message, PurchaseOrderId? proposal, string actor,
+        DateTimeOffset now) => new()
     {
         Id = AlertId.New(), Kind = AlertKind.LowStock, Status = AlertStatus.Open, DedupeKey = LowStockKey(warehouse, sku),
-        WarehouseId = warehouse, Sku = sku, ProposalId = proposal, Message = message, RaisedAt = now,
+        WarehouseId = warehouse, Sku = sku, ProposalId = proposal, Message = message, RaisedAt = now, RaisedBy = actor,
     };
 
     public static StockAlert LatePurchaseOrder(PurchaseOrderId order, WarehouseId warehouse, string message, PurchaseOrderId? proposal,
-        DateTimeOffset now) => new()
+        string actor, DateTimeOffset now) => new()
     {
         Id = AlertId.New(), Kind = AlertKind.LatePurchaseOrder, Status = AlertStatus.Open, DedupeKey = LateKey(order),
-        WarehouseId = warehouse, PurchaseOrderId = order, ProposalId = proposal, Message = message, RaisedAt = now,
+        WarehouseId = warehouse, PurchaseOrderId = order, ProposalId = proposal, Message = message, RaisedAt = now, RaisedBy = actor,
     };
 
     public void Acknowledge(string actor, DateTimeOffset now)

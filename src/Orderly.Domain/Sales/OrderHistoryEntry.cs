@@ -7,6 +7,8 @@ public sealed class OrderHistoryEntry
 {
     /// <summary>The action of an order's first entry; every later one is a command's action name.</summary>
     public const string ReceivedAction = "receive";
+    /// <summary>The action of an entry kept when a line's promised date moves.</summary>
+    public const string PromiseAction = "promise";
 
     private OrderHistoryEntry() { }
 
@@ -40,6 +42,6 @@ public sealed class OrderHistoryEntry
     {
         var what = date is null ? "no date can be promised" : $"promised {date:yyyy-MM-dd}";
         var was = before is null ? "" : $" (was {before:yyyy-MM-dd})";
-        return Record(order, at, actor, "promise", status, status, $"Line {lineNo}: {what}{was}: {basis}");
+        return Record(order, at, actor, PromiseAction, status, status, $"Line {lineNo}: {what}{was}: {basis}");
     }
 }

@@ -31,9 +31,9 @@ internal sealed class AllowedValues : IOpenApiSchemaTransformer
 
     private static readonly IReadOnlyList<string> HoldReasons = Enum.GetNames<HoldReason>();
 
-    /// <summary>The action of a history entry: the first one's, then any command's (review included: the system's own).</summary>
+    /// <summary>The action of a history entry: the first one's, then any command's (review included: the system's own), and a moved promise's.</summary>
     private static readonly IReadOnlyList<string> OrderHistoryActions =
-        [OrderHistoryEntry.ReceivedAction, .. Enum.GetValues<OrderCommand>().Select(c => c.ToActionName())];
+        [OrderHistoryEntry.ReceivedAction, .. Enum.GetValues<OrderCommand>().Select(c => c.ToActionName()), OrderHistoryEntry.PromiseAction];
 
     private static readonly IReadOnlyList<string> PurchaseOrderHistoryActions =
         [PurchaseOrderHistoryEntry.DraftedAction, .. Enum.GetValues<PurchaseOrderCommand>().Select(c => c.ToActionName())];
@@ -56,6 +56,11 @@ internal sealed class AllowedValues : IOpenApiSchemaTransformer
         [(typeof(PurchaseOrderHistoryView), "to")] = PurchaseOrderStatuses,
         [(typeof(FlowPurchaseOrderLine), "status")] = PurchaseOrderStatuses,
         [(typeof(ReceiptOutcome), "purchaseOrderStatus")] = PurchaseOrderStatuses,
+        [(typeof(Application.Events.EventView), "type")] = Application.Events.EventTypes.All,
+        [(typeof(Application.Events.EventView), "aggregateType")] = Application.Events.EventTypes.AggregateTypes,
+        [(typeof(Application.Webhooks.WebhookView), "status")] = Enum.GetNames<Application.Webhooks.WebhookStatus>(),
+        [(typeof(Application.Webhooks.DeliveryView), "status")] = Enum.GetNames<Application.Webhooks.DeliveryStatus>(),
+        [(typeof(Application.Webhooks.DeliveryView), "eventType")] = Application.Events.EventTypes.All,
         [(typeof(AlertView), "kind")] = Enum.GetNames<AlertKind>(),
         [(typeof(AlertView), "status")] = Enum.GetNames<AlertStatus>(),
         [(typeof(StockMovementView), "kind")] = Enum.GetNames<MovementKind>(),

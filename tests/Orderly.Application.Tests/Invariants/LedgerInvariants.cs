@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Orderly.Application.Events;
 using Orderly.Application.Persistence;
 using Orderly.Domain.Billing;
 using Orderly.Domain.Common;
@@ -76,7 +77,25 @@ public static class LedgerInvariants
         if (links.Any(l => l.Quantity <= 0)) problems.Add("a backorder link has no quantity");
         problems.AddRange(await CreditExposureViolationsAsync(db, rounding, invoices));
         problems.AddRange(await BackorderQueueViolationsAsync(db, orders));
+        problems.AddRange(await HistoryEventViolationsAsync(db));
         return problems;
+    }
+
+    /// <summary>
+    /// The outbox (ADR 0015): each order's and purchase order's history entries have one event each, of the entry's
+    /// action, in the same order; no event exists without its entry.
+    /// </summary>
+    private static async Task<IEnumerable<string>> HistoryEventViolationsAsync(OrderlyDbContext db)
+    {
+        var events = (await db.BusinessEvents.AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.AggregateId, e.Type }).ToListAsync())
+            .ToLookup(e => e.AggregateId, e => e.Type);
+        var orderHistory = (await db.OrderHistory.AsNoTracking().OrderBy(h => h.Id).Select(h => new { h.OrderId, h.Action }).ToListAsync())
+            .Select(h => (h.OrderId.Value, Type: EventTypes.OfOrderAction(h.Action)));
+        var purchaseHistory = (await db.PurchaseOrderHistory.AsNoTracking().OrderBy(h => h.Id).Select(h => new { h.PurchaseOrderId, h.Action }).ToListAsync())
+            .Select(h => (h.PurchaseOrderId.Value, Type: EventTypes.OfPurchaseOrderAction(h.Action)));
+        return orderHistory.Concat(purchaseHistory).GroupBy(h => h.Value, h => h.Type)
+            .Where(history => !history.SequenceEqual(events[history.Key].Where(t => t.StartsWith("order.", StringComparison.Ordinal) || t.StartsWith("purchase_order.", StringComparison.Ordinal))))
+            .Select(history => $"{history.Key}: history [{string.Join(", ", history)}] but events [{string.Join(", ", events[history.Key])}]");
     }
 
     /// <summary>The kept backorder queue holds exactly the committed lines with quantity to reserve, each at its place.</summary>

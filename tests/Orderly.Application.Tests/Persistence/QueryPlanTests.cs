@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orderly.Application.Catalog;
 using Orderly.Application.Customers;
+using Orderly.Application.Events;
+using Orderly.Application.Webhooks;
 using Orderly.Application.Idempotency;
 using Orderly.Application.Inventory;
 using Orderly.Application.Persistence;
@@ -68,6 +70,21 @@ public sealed class QueryPlanTests(QueryPlanTests.Book book) : IClassFixture<Que
         ["the re-promise queue's length (a metrics scrape)"] = new(b => b.With<OrderlyDbContext>(db => Task.FromResult(db.PromiseRefreshQueue.LongCount()))),
         ["one purchase order (with the backorders waiting for it and served by it)"] = new(b =>
             b.With<PurchaseOrderStore>(s => s.ViewAsync(b.PurchaseOrder, default))),
+        ["business event stream, a page after a cursor"] = new(b => b.With<EventStream>(s => s.ReadAsync("1", 10, default)), OrderedByIndex: true),
+        ["webhook dispatch: new events fanned out, what is due, attempts recorded with the next of an aggregate moving up"] = new(async b =>
+        {
+            await b.With<WebhookUseCases>(w => w.CreateAsync(new CreateWebhookRequest("https://erp.example.com/hooks"), "plan", default));
+            await b.With<OrderUseCases>(o => o.PlaceAsync(new PlaceOrderRequest([new OrderLineRequest("CHAI", 1m)], CustomerCode: "ALFKI"), "plan", default));
+            await b.With<WebhookDispatch>(d => d.FanOutAsync(default));
+            var due = await b.With<WebhookDispatch, IReadOnlyList<DueDelivery>>(d => d.DueAsync(default));
+            await b.With<WebhookDispatch>(d => d.RecordAsync(due.Select(x => new AttemptOutcome(x.DeliveryId, DateTimeOffset.UtcNow, 200, "", 1)).ToList(), default));
+        }),
+        ["a webhook's deliveries, newest first, and one with its attempts"] = new(async b =>
+        {
+            var hook = await b.With<WebhookUseCases, WebhookView>(w => w.CreateAsync(new CreateWebhookRequest("https://erp.example.com/list"), "plan", default));
+            await b.With<WebhookDeliveries>(d => d.ListAsync(hook.Id, "1000", 10, default));
+            await Should.ThrowAsync<Domain.Common.NotFound>(() => b.With<WebhookDeliveries>(d => d.GetAsync(hook.Id, 1, default)));
+        }),
     };
 
     public static TheoryData<string> Names() => new(HotQueries.Keys);
@@ -213,6 +230,8 @@ public sealed class QueryPlanTests(QueryPlanTests.Book book) : IClassFixture<Que
         }
 
         public Task With<TService>(Func<TService, Task> work) where TService : notnull => _database.WithAsync(work);
+
+        public Task<TResult> With<TService, TResult>(Func<TService, Task<TResult>> work) where TService : notnull => _database.WithAsync(work);
 
         public async ValueTask DisposeAsync() => await _database.DisposeAsync();
     }

@@ -8,7 +8,7 @@ public class StockAlertTests
     private static readonly PurchaseOrderId Proposal = PurchaseOrderId.New();
 
     private static StockAlert LowStock() =>
-        StockAlert.LowStock(OrderBuilder.MainWarehouse, "CHAI", "CHAI at MAIN is low.", Proposal, OrderBuilder.Now);
+        StockAlert.LowStock(OrderBuilder.MainWarehouse, "CHAI", "CHAI at MAIN is low.", Proposal, "system:replenishment", OrderBuilder.Now);
 
     [Fact]
     public void LowStock_IsRaisedOpen_WithItsDedupeKeyAndProposal()
@@ -31,7 +31,7 @@ public class StockAlertTests
         StockAlert.LowStockKey(OrderBuilder.MainWarehouse, "COFFEE").ShouldNotBe(LowStock().DedupeKey);
 
         var order = PurchaseOrderId.New();
-        var late = StockAlert.LatePurchaseOrder(order, OrderBuilder.MainWarehouse, "PO-1 is late.", null, OrderBuilder.Now);
+        var late = StockAlert.LatePurchaseOrder(order, OrderBuilder.MainWarehouse, "PO-1 is late.", null, "system:replenishment", OrderBuilder.Now);
         late.DedupeKey.ShouldBe(StockAlert.LateKey(order));
         late.DedupeKey.ShouldNotBe(StockAlert.LateKey(PurchaseOrderId.New()));
         late.Kind.ShouldBe(AlertKind.LatePurchaseOrder);

@@ -1,0 +1,43 @@
+using Orderly.Application.Common;
+using Orderly.Application.Events;
+
+namespace Orderly.Server.Webhooks;
+
+/// <summary>
+/// Delivers webhooks in the background (ADR 0015): wakes after each commit that wrote events (<see cref="EventSignal"/>)
+/// or every <c>Orderly:Webhooks:DispatchIntervalSeconds</c> (default 5; 0 turns it off), and runs
+/// <see cref="WebhookDispatcher"/> rounds while they find full batches. A failed round is logged and retried at the next
+/// wake-up; what was not delivered is in the database and goes out after a restart.
+/// </summary>
+internal sealed class WebhookDispatchService(WebhookDispatcher dispatcher, EventSignal signal, OrderlyOptions options,
+    ILogger<WebhookDispatchService> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = options.Webhooks.DispatchIntervalSeconds;
+        if (interval <= 0)
+        {
+            log.LogInformation("Webhook delivery is off (Orderly:Webhooks:DispatchIntervalSeconds = {Interval}).", interval);
+            return;
+        }
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    while (await dispatcher.RunOnceAsync(stoppingToken)) { }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    log.LogError(e, "A webhook dispatch round failed; it is retried at the next wake-up.");
+                }
+                await signal.WaitAsync(TimeSpan.FromSeconds(interval), stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host is stopping; deliveries in flight are tried again after the next start (at least once).
+        }
+    }
+}
