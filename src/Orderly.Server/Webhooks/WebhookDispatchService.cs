@@ -1,5 +1,6 @@
 using Orderly.Application.Common;
 using Orderly.Application.Events;
+using Orderly.Server.Operations;
 
 namespace Orderly.Server.Webhooks;
 
@@ -7,12 +8,13 @@ namespace Orderly.Server.Webhooks;
 /// Delivers webhooks in the background (ADR 0015): wakes after each commit that wrote events (<see cref="EventSignal"/>)
 /// or every <c>Orderly:Webhooks:DispatchIntervalSeconds</c> (default 5; 0 turns it off), and runs
 /// <see cref="WebhookDispatcher"/> rounds while they find full batches. A failed round is logged and retried at the next
-/// wake-up; what was not delivered is in the database and goes out after a restart.
+/// wake-up; what was not delivered is in the database and goes out after a restart. Like the other background work it
+/// starts once the database is ready and finishes the round under way at a stop (<see cref="GracefulBackgroundService"/>).
 /// </summary>
 internal sealed class WebhookDispatchService(WebhookDispatcher dispatcher, EventSignal signal, OrderlyOptions options,
-    ILogger<WebhookDispatchService> log) : BackgroundService
+    ServerReadiness readiness, ILogger<WebhookDispatchService> log) : GracefulBackgroundService(readiness)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task WorkAsync(CancellationToken stoppingToken)
     {
         var interval = options.Webhooks.DispatchIntervalSeconds;
         if (interval <= 0)
@@ -26,7 +28,7 @@ internal sealed class WebhookDispatchService(WebhookDispatcher dispatcher, Event
             {
                 try
                 {
-                    while (await dispatcher.RunOnceAsync(stoppingToken)) { }
+                    while (!stoppingToken.IsCancellationRequested && await dispatcher.RunOnceAsync(BatchToken)) { }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orderly.Server.Operations;
@@ -5,11 +6,22 @@ using Orderly.Server.Operations;
 namespace Orderly.Server.Tests.Operations;
 
 /// <summary>
-/// The background workers (re-promise, replenishment scan, idempotency purge) start once the database is ready and
+/// The background workers (re-promise, replenishment scan, idempotency purge, webhook dispatch) start once the database is ready and
 /// stop between batches: a batch under way when the host stops finishes; only a host that gives up waiting cancels it.
 /// </summary>
 public sealed class GracefulBackgroundServiceTests
 {
+    [Fact]
+    public void Every_background_worker_of_the_server_waits_for_the_database_and_stops_between_batches()
+    {
+        // The webhook dispatcher once queried before the migrations had run, on every fresh database.
+        var workers = typeof(GracefulBackgroundService).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false } && typeof(BackgroundService).IsAssignableFrom(t)).ToList();
+
+        workers.ShouldNotBeEmpty();
+        workers.Where(t => !typeof(GracefulBackgroundService).IsAssignableFrom(t)).Select(t => t.Name).ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task A_batch_under_way_when_the_host_stops_finishes_before_the_worker_stops()
     {
