@@ -40,6 +40,33 @@ public sealed class StartRefusalTests
     public void A_webhook_setting_out_of_range_stops_the_start_with_a_message_naming_it(string name, string value) =>
         RefusedStart(($"Orderly:Webhooks:{name}", value)).ShouldContain($"Orderly cannot start: Orderly:Webhooks:{name} is {value}; it must be");
 
+    [Fact]
+    public void A_database_that_cannot_be_opened_stops_the_start_with_one_line_naming_it()
+    {
+        var said = new StringWriter();
+        var console = Console.Error;
+        Console.SetError(TextWriter.Synchronized(said));
+        try
+        {
+            try
+            {
+                new OrderlyApi(("ConnectionStrings:Orderly", "Data Source=/proc/no-such-folder/orderly.db")).Dispose();
+            }
+            catch (Exception)
+            {
+                // the host may report the stop it was asked for; what counts is the line and the exit code
+            }
+        }
+        finally
+        {
+            Console.SetError(console);
+        }
+
+        Environment.ExitCode.ShouldBe(1);
+        Environment.ExitCode = 0; // the refused start set it for the process; this one is the test runner
+        said.ToString().ShouldContain("Orderly cannot start: the database (SQLite, file /proc/no-such-folder/orderly.db) cannot be opened or reached");
+    }
+
     /// <summary>Starts the server with <paramref name="setting"/>, expects the start to fail, and returns what it wrote to stderr.</summary>
     private static string RefusedStart((string Key, string Value) setting)
     {

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Orderly.Application.Common;
 using Orderly.Application.Persistence;
 using Orderly.Server.Demo;
@@ -14,10 +15,34 @@ internal sealed record StartupChoices(bool SeedDemo, int ClockOffsetDays);
 /// ready. It runs after every hosted service has started (Kestrel included) and before the host reports itself
 /// started; a failure stops the start.
 /// </summary>
-internal sealed class DatabaseStartup(IServiceProvider services, ServerReadiness readiness, StartupChoices choices, ILogger<DatabaseStartup> log)
-    : IHostedLifecycleService
+internal sealed class DatabaseStartup(IServiceProvider services, ServerReadiness readiness, StartupChoices choices,
+    IHostApplicationLifetime lifetime, ILogger<DatabaseStartup> log) : IHostedLifecycleService
 {
+    /// <summary>
+    /// Prepares the database; one it cannot open or reach (a PostgreSQL server that does not answer, a SQLite path that
+    /// cannot be created) stops the server with one line, <c>Orderly cannot start: …</c>, and exit code 1, like a bad setting.
+    /// </summary>
     public async Task StartedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PrepareAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException && !cancellationToken.IsCancellationRequested)
+        {
+            Console.Error.WriteLine($"Orderly cannot start: the database ({Described()}) cannot be opened or reached: {e.Message}");
+            Environment.ExitCode = 1;
+            lifetime.StopApplication();
+        }
+    }
+
+    private string Described()
+    {
+        using var scope = services.CreateScope();
+        return DatabaseSetup.Describe(scope.ServiceProvider.GetRequiredService<OrderlyDbContext>());
+    }
+
+    private async Task PrepareAsync(CancellationToken cancellationToken)
     {
         await using (var scope = services.CreateAsyncScope())
         {
