@@ -11,7 +11,7 @@ namespace Orderly.Application.Persistence;
 /// </summary>
 public static class DatabaseErrors
 {
-    private const int SqliteConstraint = 19, SqliteBusy = 5, SqliteLocked = 6;
+    private const int SqliteConstraint = 19, SqliteBusy = 5, SqliteLocked = 6, SqliteIoError = 10, SqliteCantOpen = 14;
 
     /// <summary>A unique key was taken by a request that committed first (two registrations of one code at once).</summary>
     public static bool IsDuplicate(Exception e) => e switch
@@ -20,6 +20,22 @@ public static class DatabaseErrors
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => true,
         _ => false,
     };
+
+    /// <summary>
+    /// The database cannot be reached or opened right now (the PostgreSQL server does not answer or went away; SQLite
+    /// cannot open or read its file): a condition of the server, not of the request, so a retry later may succeed.
+    /// An error the server answered with (a <see cref="PostgresException"/>) is not this.
+    /// </summary>
+    public static bool IsUnreachable(Exception e)
+    {
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is PostgresException) return false;
+            if (inner is NpgsqlException or System.Net.Sockets.SocketException) return true;
+            if (inner is SqliteException { SqliteErrorCode: SqliteCantOpen or SqliteIoError }) return true;
+        }
+        return false;
+    }
 
     /// <summary>The database stayed busy with other writers for longer than the command timeout.</summary>
     public static bool IsBusy(Exception e) =>

@@ -13,7 +13,8 @@ namespace Orderly.Server.Http;
 /// <summary>
 /// Turns every refusal into RFC 9457 Problem Details with a stable <c>code</c>: 400 for wrong input (with field
 /// errors), 404, 409 for a business rule, 412 for a stale If-Match, 413, 422 for a reused idempotency key, 503 with a
-/// <c>Retry-After</c> (seconds) when the write queue or the database stayed busy. Anything else is our fault: 500 with
+/// <c>Retry-After</c> (seconds) when the write queue or the database stayed busy or the database cannot be reached
+/// (<c>database.unavailable</c>). Anything else is our fault: 500 with
 /// a generic message, logged with the trace id. Refusals of a record that changed under the request count in
 /// <see cref="ReservationConflicts"/>.
 /// </summary>
@@ -36,6 +37,7 @@ internal sealed class Problems(ILogger<Problems> log, ReservationConflicts confl
                 "Another request created the same record (same code or number) a moment earlier. Read it, or send another code."),
             _ when DatabaseErrors.IsBusy(exception) => Busy(http, 1, "database.busy",
                 "The database was busy with other changes for too long. Retry the request in a moment."),
+            _ when DatabaseErrors.IsUnreachable(exception) => Unavailable(http, exception),
             _ => null,
         };
         if (problem is null)
@@ -62,6 +64,15 @@ internal sealed class Problems(ILogger<Problems> log, ReservationConflicts confl
         problem.Extensions["code"] = code;
         if (errors is { Count: > 0 }) problem.Extensions["errors"] = errors;
         return problem;
+    }
+
+    /// <summary>503 <c>database.unavailable</c> with Retry-After 5: the database went away; logged as a warning for operations.</summary>
+    private ProblemDetails Unavailable(HttpContext http, Exception exception)
+    {
+        log.LogWarning("The database cannot be reached ({Error}) on {Method} {Path} (trace {TraceId})", exception.GetBaseException().Message,
+            http.Request.Method, http.Request.Path, TraceIdOf(http));
+        return Busy(http, 5, "database.unavailable",
+            "The database cannot be reached right now. Retry the request in a moment (see /health/ready); send an Idempotency-Key so that a retry of a write cannot apply it twice.");
     }
 
     private static ProblemDetails Busy(HttpContext http, int retryAfterSeconds, string code, string detail)
