@@ -152,6 +152,7 @@ public sealed class EventStreamTests
     [InlineData("after=abc", "event.cursor_invalid")]
     [InlineData("after=-1", "event.cursor_invalid")]
     [InlineData("after=99999999999999999999", "event.cursor_invalid")]
+    [InlineData("after=999999", "event.cursor_invalid")] // an id the stream never issued
     [InlineData("limit=0", "event.query_invalid")]
     [InlineData("limit=201", "event.query_invalid")]
     public async Task A_bad_cursor_or_limit_is_refused_with_its_code(string query, string code)
@@ -161,11 +162,16 @@ public sealed class EventStreamTests
     }
 
     [Fact]
-    public async Task A_cursor_past_the_last_event_reads_an_empty_page_that_keeps_the_cursor()
+    public async Task A_cursor_at_the_last_event_reads_an_empty_page_that_keeps_the_cursor()
     {
         using var api = new OrderlyApi();
-        var page = await api.GetAsync<EventPage>("/api/events?after=12345");
-        (page.Events.Count, page.NextCursor, page.HasMore).ShouldBe((0, "12345", false));
+        await api.SeedAsync();
+        await api.PlaceOrderAsync("ALFKI", ("CHAI", 1));
+        var last = (await ReadAllAsync(api))[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var page = await api.GetAsync<EventPage>($"/api/events?after={last}");
+
+        (page.Events.Count, page.NextCursor, page.HasMore).ShouldBe((0, last, false));
     }
 
     /// <summary>The whole stream, read page by page through each page's cursor.</summary>

@@ -27,7 +27,8 @@ public sealed class EventStream(OrderlyDbContext db)
     /// <summary>
     /// The events after <paramref name="after"/> (an event id, digits only; absent = from the start), at most
     /// <paramref name="limit"/> (1 to <see cref="Paging.MaxPageSize"/>, default 100), oldest first. Read from the
-    /// primary key, so a page costs its own rows whatever the stream's length. A cursor that is not an id is a 400
+    /// primary key, so a page costs its own rows whatever the stream's length. A cursor that is not an id, or an id past
+    /// the newest event, is a 400
     /// <c>event.cursor_invalid</c>, a limit out of range a 400 <c>event.query_invalid</c>.
     /// </summary>
     public async Task<EventPage> ReadAsync(string? after, int? limit, CancellationToken ct)
@@ -40,6 +41,11 @@ public sealed class EventStream(OrderlyDbContext db)
         var take = Paging.Limit(limit, DefaultLimit, Paging.MaxPageSize, errors, "events");
         errors.ThrowIfAny(QueryInvalid, "The event stream cannot be read with these parameters.");
         var rows = await db.BusinessEvents.AsNoTracking().Where(e => e.Id > from).OrderBy(e => e.Id).Take(take + 1).ToListAsync(ct);
+        // An id past the newest event was never issued (a cursor kept across a reset database): reading on would
+        // silently skip the events still to come up to it.
+        if (rows.Count == 0 && from > 0 && from > (await db.BusinessEvents.MaxAsync(e => (long?)e.Id, ct) ?? 0))
+            throw InvalidInput.ForField("after", CursorInvalid,
+                $"Cursor {from} is past the newest event: the stream never issued it (was the database replaced?). Read from the start, without 'after'.");
         var page = rows.Take(take).Select(View).ToList();
         var next = page.Count == 0 ? from : page[^1].Id;
         return new EventPage(page, next.ToString(CultureInfo.InvariantCulture), rows.Count > take);
