@@ -66,22 +66,20 @@ internal static class BackorderQueue
         if (orders.Count == 0) return;
         var ids = orders.Where(e => e.State != EntityState.Added).Select(e => e.Entity.Id).ToList();
         var saved = ids.Count == 0 ? [] : await db.BackorderQueueEntries.Where(q => ids.Contains(q.OrderId)).ToListAsync(ct);
-        var byLine = saved.Concat(db.ChangeTracker.Entries<BackorderQueueEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity))
-            .ToDictionary(q => (q.OrderId, q.LineNo));
+        // The rows each order has: saved ones, and ones added by an earlier save attempt of this unit of work.
+        var rowsOf = saved.Concat(db.ChangeTracker.Entries<BackorderQueueEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity))
+            .ToLookup(q => q.OrderId);
         foreach (var entry in orders)
         {
             var order = entry.Entity;
-            var wanted = entry.State == EntityState.Deleted ? [] : order.Lines.Where(l => Waits(order.Status, l)).Select(l => BackorderQueueEntry.Of(order, l)).ToList();
+            var existing = rowsOf[order.Id].ToDictionary(q => q.LineNo);
+            var wanted = entry.State == EntityState.Deleted ? [] : order.Lines.Where(l => Waits(order.Status, l)).Select(l => BackorderQueueEntry.Of(order, l));
             foreach (var row in wanted)
             {
-                if (!byLine.Remove((row.OrderId, row.LineNo), out var existing)) db.BackorderQueueEntries.Add(row);
-                else if (!existing.SamePlaceAs(row)) existing.MoveTo(row);
+                if (!existing.Remove(row.LineNo, out var kept)) db.BackorderQueueEntries.Add(row);
+                else if (!kept.SamePlaceAs(row)) kept.MoveTo(row);
             }
-            foreach (var gone in byLine.Where(r => r.Key.OrderId == order.Id).Select(r => r.Value).ToList())
-            {
-                db.BackorderQueueEntries.Remove(gone);
-                byLine.Remove((gone.OrderId, gone.LineNo));
-            }
+            foreach (var gone in existing.Values) db.BackorderQueueEntries.Remove(gone);
         }
     }
 

@@ -29,10 +29,11 @@ internal sealed class PromiseRefreshService(IServiceScopeFactory scopes, Promise
     protected override async Task WorkAsync(CancellationToken stoppingToken)
     {
         var share = ShareOf(configuration, out _);
-        var delay = configuration.GetValue(DelaySetting, DefaultDelay);
-        if (delay <= 0)
+        var delayMs = configuration.GetValue(DelaySetting, DefaultDelay);
+        var delay = TimeSpan.FromMilliseconds(delayMs);
+        if (delayMs <= 0)
         {
-            log.LogInformation("Promise re-computation after commit is off ({Setting} = {Delay}).", DelaySetting, delay);
+            log.LogInformation("Promise re-computation after commit is off ({Setting} = {Delay}).", DelaySetting, delayMs);
             return;
         }
         try
@@ -45,11 +46,11 @@ internal sealed class PromiseRefreshService(IServiceScopeFactory scopes, Promise
                 {
                     var started = Stopwatch.GetTimestamp();
                     var full = await RunBatchAsync() == BatchSize;
-                    var pause = PauseAfter(Stopwatch.GetElapsedTime(started), TimeSpan.FromMilliseconds(delay), share);
+                    var pause = PauseAfter(Stopwatch.GetElapsedTime(started), delay, share);
                     if (!full)
                     {
                         // the next wake-up waits `delay` anyway; rest the part of the pause beyond it first
-                        if (pause > TimeSpan.FromMilliseconds(delay)) await Task.Delay(pause - TimeSpan.FromMilliseconds(delay), stoppingToken);
+                        if (pause > delay) await Task.Delay(pause - delay, stoppingToken);
                         break;
                     }
                     await Task.Delay(pause, stoppingToken);
@@ -65,7 +66,7 @@ internal sealed class PromiseRefreshService(IServiceScopeFactory scopes, Promise
     /// <summary>
     /// <c>Orderly:PromiseRefreshMaxShare</c>: the most of the time the worker may spend working (default 0.25). A value
     /// outside (0, 1] gives the default and a <paramref name="problem"/> naming the setting, which stops the start
-    /// (Program.cs).
+    /// (<see cref="StartupSettings"/>).
     /// </summary>
     public static double ShareOf(IConfiguration configuration, out string? problem)
     {
