@@ -64,36 +64,25 @@ internal static class UnreadableRequests
     private static Dictionary<string, string[]> Field(string field, string message) => new() { [field] = [message] };
 
     /// <summary>The property of System.Text.Json's "Duplicate property 'x' encountered during deserialization of type 'T'." message.</summary>
-    private static string? DuplicateProperty(string message)
-    {
-        const string marker = "Duplicate property '";
-        if (!message.StartsWith(marker, StringComparison.Ordinal)) return null;
-        var end = message.IndexOf('\'', marker.Length);
-        return end > marker.Length ? message[marker.Length..end] : null;
-    }
+    private static string? DuplicateProperty(string message) => Quoted(message, "Duplicate property '", "'");
 
     /// <summary>The property of System.Text.Json's "The JSON property 'x' could not be mapped to any .NET member contained in type 'T'." message.</summary>
-    private static string? UnknownProperty(string message)
-    {
-        const string marker = "The JSON property '";
-        if (!message.StartsWith(marker, StringComparison.Ordinal) || !message.Contains("could not be mapped", StringComparison.Ordinal)) return null;
-        var end = message.IndexOf("' could not be mapped", marker.Length, StringComparison.Ordinal);
-        return end > marker.Length ? message[marker.Length..end] : null;
-    }
+    private static string? UnknownProperty(string message) => Quoted(message, "The JSON property '", "' could not be mapped");
 
     /// <summary>The parameter of the framework's <c>Failed to bind parameter "int? page" from "abc".</c> and
     /// <c>Required parameter "Guid id" was not provided from route.</c> messages.</summary>
     private static string? Parameter(string message)
     {
-        foreach (var marker in (string[])["Failed to bind parameter \"", "Required parameter \""])
-        {
-            if (!message.StartsWith(marker, StringComparison.Ordinal)) continue;
-            var end = message.IndexOf('"', marker.Length);
-            if (end < 0) return null;
-            var declaration = message[marker.Length..end];
-            return declaration[(declaration.LastIndexOf(' ') + 1)..];
-        }
-        return null;
+        var declaration = Quoted(message, "Failed to bind parameter \"", "\"") ?? Quoted(message, "Required parameter \"", "\"");
+        return declaration?[(declaration.LastIndexOf(' ') + 1)..];
+    }
+
+    /// <summary>The non-empty text between <paramref name="prefix"/>, which the message starts with, and the first <paramref name="suffix"/> after it.</summary>
+    private static string? Quoted(string message, string prefix, string suffix)
+    {
+        if (!message.StartsWith(prefix, StringComparison.Ordinal)) return null;
+        var end = message.IndexOf(suffix, prefix.Length, StringComparison.Ordinal);
+        return end > prefix.Length ? message[prefix.Length..end] : null;
     }
 
     /// <summary>Property names from System.Text.Json's "missing required properties including: 'a', 'b'." message.</summary>
