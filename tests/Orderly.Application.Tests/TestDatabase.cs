@@ -4,14 +4,20 @@ using Microsoft.Extensions.DependencyInjection;
 using Orderly.Application.Common;
 using Orderly.Application.Persistence;
 using Orderly.Application.Persistence.Schema;
+using Orderly.Testing;
 
 namespace Orderly.Application.Tests;
 
-/// <summary>The application wired as in production, on its own temporary SQLite file (or a PostgreSQL database given to it).</summary>
+/// <summary>
+/// The application wired as in production, on a database of its own: a temporary SQLite file, or with
+/// <c>ORDERLY_TEST_DATABASE=PostgreSQL</c> a fresh PostgreSQL database (<see cref="TestDatabases"/>), dropped at the end;
+/// or a PostgreSQL database given to it (<see cref="OnPostgres"/>).
+/// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), "orderly-tests", $"{Guid.NewGuid():N}.db");
     private readonly ServiceProvider _services;
+    private string? _ownPostgresDatabase;
 
     private TestDatabase(OrderlyOptions options, Action<IServiceCollection>? services, string? connectionString = null)
     {
@@ -20,11 +26,21 @@ public sealed class TestDatabase : IAsyncDisposable
         _services = collection.BuildServiceProvider();
     }
 
-    /// <summary>A database migrated to <paramref name="version"/> (the latest when null); <paramref name="services"/> may add to the wiring.</summary>
+    /// <summary>
+    /// A database of the run's provider migrated to <paramref name="version"/> (the latest when null; a version is
+    /// SQLite's only: the upgrade tests); <paramref name="services"/> may add to the wiring.
+    /// </summary>
     public static async Task<TestDatabase> CreateAsync(int? version = null, OrderlyOptions? options = null, Action<IServiceCollection>? services = null)
     {
         // Business dates in UTC unless a test names a zone, so "today" does not depend on the machine running the tests.
-        var database = new TestDatabase(options ?? new OrderlyOptions { BusinessTimeZone = "UTC" }, services);
+        options ??= new OrderlyOptions { BusinessTimeZone = "UTC" };
+        if (TestDatabases.OnPostgres && version is null)
+        {
+            options.Database = DatabaseProvider.PostgreSql;
+            var connectionString = TestDatabases.NewPostgresDatabase(); // cloned from a migrated template: nothing to prepare
+            return new TestDatabase(options, services, connectionString) { _ownPostgresDatabase = connectionString };
+        }
+        var database = new TestDatabase(options, services);
         await database.WithAsync<OrderlyDbContext, int>(async db =>
         {
             if (version is null)
@@ -78,6 +94,11 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
+        if (_ownPostgresDatabase is not null)
+        {
+            TestDatabases.DropPostgresDatabase(_ownPostgresDatabase);
+            return;
+        }
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_file + suffix);
     }

@@ -1,5 +1,5 @@
 using System.Net;
-using Microsoft.Data.Sqlite;
+using System.Globalization;
 using Orderly.Application.Sales;
 
 namespace Orderly.Server.Tests;
@@ -107,18 +107,9 @@ public sealed class OrderListTests
             if (i % 2 == 0) order = await api.RunAsync(order.Id, "submit");
             placed.Add(order);
         }
-        await using (var db = new SqliteConnection(api.ConnectionString))
-        {
-            await db.OpenAsync();
-            for (var i = 0; i < placed.Count; i++)
-            {
-                await using var update = db.CreateCommand();
-                update.CommandText = "UPDATE sales_orders SET received_at = $at WHERE number = $number";
-                update.Parameters.AddWithValue("$at", ReceivedAt[i]);
-                update.Parameters.AddWithValue("$number", placed[i].Number);
-                (await update.ExecuteNonQueryAsync()).ShouldBe(1);
-            }
-        }
+        for (var i = 0; i < placed.Count; i++)
+            (await api.ExecuteSqlAsync("UPDATE sales_orders SET received_at = @at WHERE number = @number",
+                ("at", DateTimeOffset.Parse(ReceivedAt[i], CultureInfo.InvariantCulture)), ("number", placed[i].Number))).ShouldBe(1);
         var all = await api.GetAsync<OrderPage>("/api/orders?pageSize=200");
         all.Items.Select(o => o.Status).Distinct().Order().ShouldBe(["Approved", "Draft"]); // the filters below see both
         return new Book(placed[1].CustomerId, all.Items);

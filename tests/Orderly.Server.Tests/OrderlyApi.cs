@@ -5,15 +5,19 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Orderly.Application.Common;
 using Orderly.Application.Sales;
+using Orderly.Testing;
 
 namespace Orderly.Server.Tests;
 
 /// <summary>
-/// The real server in memory on its own temporary SQLite file, migrated at start like production. One per test:
-/// tests never see each other's data.
+/// The real server in memory on its own temporary SQLite file, migrated at start like production; with
+/// <c>ORDERLY_TEST_DATABASE=PostgreSQL</c> on a fresh PostgreSQL database of its own instead (<see cref="TestDatabases"/>),
+/// dropped at the end. One per test: tests never see each other's data.
 /// </summary>
 public sealed class OrderlyApi : WebApplicationFactory<Program>
 {
@@ -24,12 +28,18 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
     /// <summary>A fresh database file name in the tests' temporary folder.</summary>
     public static string NewDatabaseFile() => Path.Combine(Path.GetTempPath(), "orderly-tests", $"{Guid.NewGuid():N}.db");
 
-    public string ConnectionString => $"Data Source={_file}";
+    /// <summary>The PostgreSQL database this server runs on (<c>ORDERLY_TEST_DATABASE=PostgreSQL</c>), else null.</summary>
+    private readonly string? _postgres;
 
-    /// <summary>The SQLite file this server runs on; <see cref="OnDatabaseOf"/> starts another server on it.</summary>
+    public string ConnectionString => _postgres ?? $"Data Source={_file}";
+
+    /// <summary>Whether this server runs on PostgreSQL (the run's provider), not on its SQLite file.</summary>
+    public bool OnPostgres => _postgres is not null;
+
+    /// <summary>The SQLite file this server runs on (unused on PostgreSQL); <see cref="OnDatabaseOf"/> starts another server on its database.</summary>
     public string DatabaseFile => _file;
 
-    /// <summary>Keep the database file when disposed, for a server started after this one on it (a restart).</summary>
+    /// <summary>Keep the database (file or PostgreSQL database) when disposed, for a server started after this one on it (a restart).</summary>
     public bool KeepDatabaseFile { get; set; }
 
     public HttpClient Client { get; }
@@ -46,11 +56,13 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
     {
     }
 
-    private OrderlyApi(int? kestrelPort, Action<IServiceCollection>? services, (string Key, string Value)[] settings, string? file = null)
+    private OrderlyApi(int? kestrelPort, Action<IServiceCollection>? services, (string Key, string Value)[] settings, string? file = null,
+        string? postgres = null)
     {
         _settings = settings;
         _services = services;
         if (file is not null) _file = file;
+        else _postgres = postgres ?? (TestDatabases.OnPostgres ? TestDatabases.NewPostgresDatabase() : null);
         _kestrelPort = kestrelPort;
         // The address is set while the host is built (ConfigureWebHost), not by UseKestrel(port): that sets it after the
         // build, racing the server's own start, which no longer waits for the migrations.
@@ -65,14 +77,15 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
     /// </summary>
     public static OrderlyApi OverKestrel(params (string Key, string Value)[] settings) => new(0, null, settings);
 
-    /// <summary>The server on real Kestrel at <paramref name="port"/> of 127.0.0.1 (0: any free one), on <paramref name="file"/> when named.</summary>
+    /// <summary>The server on real Kestrel at <paramref name="port"/> of 127.0.0.1 (0: any free one), on the SQLite <paramref name="file"/> when named.</summary>
     public static OrderlyApi OverKestrelAt(int port, string? file = null, params (string Key, string Value)[] settings) => new(port, null, settings, file);
 
     /// <summary>The server with <paramref name="services"/> added to its wiring (after the server's own).</summary>
     public static OrderlyApi WithServices(Action<IServiceCollection> services, params (string Key, string Value)[] settings) => new(null, services, settings);
 
     /// <summary>A new server on the database file of <paramref name="earlier"/> (disposed with <see cref="KeepDatabaseFile"/>): a restart.</summary>
-    public static OrderlyApi OnDatabaseOf(OrderlyApi earlier, params (string Key, string Value)[] settings) => new(null, null, settings, earlier.DatabaseFile);
+    public static OrderlyApi OnDatabaseOf(OrderlyApi earlier, params (string Key, string Value)[] settings) =>
+        earlier._postgres is { } postgres ? new(null, null, settings, postgres: postgres) : new(null, null, settings, earlier.DatabaseFile);
 
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
@@ -82,6 +95,7 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Orderly", ConnectionString);
+        if (_postgres is not null) builder.UseSetting("Orderly:Database", "PostgreSQL");
         if (_kestrelPort is { } port) builder.UseSetting("urls", $"http://127.0.0.1:{port}");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Orderly:ReplenishmentScanMinutes", "0"); // tests run the scan through the API when they want it
@@ -113,6 +127,47 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
         await Created("/api/products", new { sku = "BOOK", name = "Book", unit = "pc", unitDecimals = 0, listPrice = 9.99m, currency = "USD", taxRate = 0m, maxDiscountPercent = 0m });
         await Created("/api/customers", new { code = "ALFKI", name = "Alfreds", currency = "EUR", creditLimit = 100_000m, paymentTermsDays = 30 });
         await Created("/api/customers", new { code = "TIGHT", name = "Tight Budget", currency = "EUR", creditLimit = 100m, paymentTermsDays = 14 });
+    }
+
+    /// <summary>
+    /// Runs <paramref name="sql"/> on this server's database over a connection of its own, behind the API's back (a row a
+    /// test needs that no request can make); parameters are written <c>@name</c>, which both providers read. Returns the
+    /// rows changed.
+    /// </summary>
+    public async Task<int> ExecuteSqlAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = await ConnectAsync();
+        await using var command = Command(connection, sql, parameters);
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The first column of the first row <paramref name="sql"/> reads (see <see cref="ExecuteSqlAsync"/>).</summary>
+    public async Task<object?> ScalarAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = await ConnectAsync();
+        await using var command = Command(connection, sql, parameters);
+        return await command.ExecuteScalarAsync();
+    }
+
+    private async Task<DbConnection> ConnectAsync()
+    {
+        DbConnection connection = _postgres is not null ? new NpgsqlConnection(_postgres) : new SqliteConnection(ConnectionString + ";Pooling=False");
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private static DbCommand Command(DbConnection connection, string sql, (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+        return command;
     }
 
     public async Task ReceiveAsync(string warehouse, string sku, decimal quantity) =>
@@ -170,6 +225,11 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (_postgres is not null)
+        {
+            if (!KeepDatabaseFile) TestDatabases.DropPostgresDatabase(_postgres);
+            return;
+        }
         SqliteConnection.ClearAllPools();
         if (KeepDatabaseFile) return;
         foreach (var suffix in new[] { "", "-wal", "-shm" })

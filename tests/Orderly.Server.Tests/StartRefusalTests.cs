@@ -40,8 +40,12 @@ public sealed class StartRefusalTests
     public void A_webhook_setting_out_of_range_stops_the_start_with_a_message_naming_it(string name, string value) =>
         RefusedStart(($"Orderly:Webhooks:{name}", value)).ShouldContain($"Orderly cannot start: Orderly:Webhooks:{name} is {value}; it must be");
 
-    [Fact]
-    public void A_database_that_cannot_be_opened_stops_the_start_with_one_line_naming_it()
+    [Theory]
+    [Trait("RunsOn", "ItsOwnDatabase")] // names each provider's unreachable database itself (tools/test)
+    [InlineData("Sqlite", "Data Source=/proc/no-such-folder/orderly.db", "SQLite, file /proc/no-such-folder/orderly.db")]
+    [InlineData("PostgreSQL", "Host=127.0.0.1;Port=1;Username=orderly;Password=secret;Database=orderly;Timeout=2",
+        "PostgreSQL, database orderly on 127.0.0.1:1")]
+    public void A_database_that_cannot_be_opened_stops_the_start_with_one_line_naming_it(string provider, string connectionString, string named)
     {
         var said = new StringWriter();
         var console = Console.Error;
@@ -50,7 +54,7 @@ public sealed class StartRefusalTests
         {
             try
             {
-                new OrderlyApi(("ConnectionStrings:Orderly", "Data Source=/proc/no-such-folder/orderly.db")).Dispose();
+                new OrderlyApi(("Orderly:Database", provider), ("ConnectionStrings:Orderly", connectionString)).Dispose();
             }
             catch (Exception)
             {
@@ -64,7 +68,8 @@ public sealed class StartRefusalTests
 
         Environment.ExitCode.ShouldBe(1);
         Environment.ExitCode = 0; // the refused start set it for the process; this one is the test runner
-        said.ToString().ShouldContain("Orderly cannot start: the database (SQLite, file /proc/no-such-folder/orderly.db) cannot be opened or reached");
+        said.ToString().ShouldContain($"Orderly cannot start: the database ({named}) cannot be opened or reached");
+        said.ToString().ShouldNotContain("secret");
     }
 
     /// <summary>Starts the server with <paramref name="setting"/>, expects the start to fail, and returns what it wrote to stderr.</summary>

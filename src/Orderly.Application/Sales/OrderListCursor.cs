@@ -32,7 +32,7 @@ internal sealed record OrderListCursor(DateTime ReceivedAtUtc, string Number)
             throw InvalidInput.ForField("cursor", InvalidCode,
                 "The cursor is not one this list issued. Pass the nextCursor of the previous page unchanged, " +
                 "or leave cursor out to start again from the newest order.");
-        return new OrderListCursor(new DateTime(ticks), number);
+        return new OrderListCursor(new DateTime(ticks, DateTimeKind.Utc), number); // UTC: Npgsql writes only UTC instants to timestamptz
     }
 
     private static string? TryText(string base64Url)

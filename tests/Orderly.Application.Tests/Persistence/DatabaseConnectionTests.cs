@@ -3,6 +3,7 @@ using Orderly.Application.Persistence;
 namespace Orderly.Application.Tests.Persistence;
 
 /// <summary>A connection string of the other provider stops the start with a sentence, never repeating the string (it may hold a password).</summary>
+[Trait("RunsOn", "ItsOwnDatabase")] // no database of the run: connection strings of both providers (tools/test)
 public sealed class DatabaseConnectionTests
 {
     [Theory]

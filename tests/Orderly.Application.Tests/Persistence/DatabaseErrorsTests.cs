@@ -6,6 +6,7 @@ using Orderly.Application.Persistence;
 namespace Orderly.Application.Tests.Persistence;
 
 /// <summary>A database that cannot be reached is told apart from an answer the database gave (the edge makes it a 503, not a 500).</summary>
+[Trait("RunsOn", "ItsOwnDatabase")] // no database of the run: exceptions of both providers, built by hand (tools/test)
 public sealed class DatabaseErrorsTests
 {
     public static TheoryData<string, Exception, bool> Cases() => new()

@@ -7,12 +7,14 @@ using Orderly.Application.Inventory;
 using Orderly.Application.Persistence;
 using Orderly.Application.Sales;
 using Orderly.Domain.Common;
+using Orderly.Testing;
 
 namespace Orderly.Application.Tests.Persistence;
 
 /// <summary>
-/// What a save costs and guarantees on SQLite (ADR 0011): one command per row, so a create's statements are bounded by
-/// its lines and not by the book, and a stale version refuses the whole save.
+/// What a save costs and guarantees (ADR 0011): a create's statements are bounded by its lines and not by the book; on
+/// SQLite one command per row, on PostgreSQL Npgsql sends the save's statements in batches; a stale version refuses the
+/// whole save.
 /// </summary>
 public sealed class SaveBatchingTests
 {
@@ -34,8 +36,9 @@ public sealed class SaveBatchingTests
         // the writes: order, 10 lines, 1 history row, 10 open-demand rows, the customer's credit row, the number, the
         // orders per status, the business event;
         // the reads: customer, products, number, promise queue, stock, supply, offers, open demand, the view's warehouses
-        roundTrips.ShouldBe(statements);
-        roundTrips.ShouldBeLessThanOrEqualTo(2 * TenLines.Length + 16);
+        statements.ShouldBeLessThanOrEqualTo(2 * TenLines.Length + 16);
+        if (TestDatabases.OnPostgres) roundTrips.ShouldBeLessThanOrEqualTo(16); // the reads, and the writes in a batch or two
+        else roundTrips.ShouldBe(statements);
     }
 
     [Fact]

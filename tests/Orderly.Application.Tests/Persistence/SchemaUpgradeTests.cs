@@ -8,6 +8,7 @@ using Orderly.Domain.Sales;
 
 namespace Orderly.Application.Tests.Persistence;
 
+[Trait("RunsOn", "ItsOwnDatabase")] // upgrades SQLite databases made by earlier releases (tools/test)
 public sealed class SchemaUpgradeTests
 {
     /// <summary>Every migration's version, in order (numbers are handed out per branch, so one may be missing until its branch is merged).</summary>

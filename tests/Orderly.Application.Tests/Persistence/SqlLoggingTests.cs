@@ -8,6 +8,7 @@ using Orderly.Application.Persistence;
 namespace Orderly.Application.Tests.Persistence;
 
 /// <summary>EF Core's command log is off unless Orderly:LogSql turns it on, whatever the log levels say.</summary>
+[Trait("RunsOn", "ItsOwnDatabase")] // opens a SQLite file of its own (tools/test)
 public sealed class SqlLoggingTests
 {
     [Theory]

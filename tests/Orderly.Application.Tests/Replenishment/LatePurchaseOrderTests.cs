@@ -101,7 +101,7 @@ public sealed class LatePurchaseOrderTests : IAsyncLifetime
     {
         var late = await LatePurchaseOrderAsync(ordered: 40m, received: 10m, daysLate: 2);
         var alert = (await ScanAsync()).Raised.ShouldHaveSingleItem();
-        var promised = Today.AddDays(4).ToString("yyyy-MM-dd");
+        var promised = Today.AddDays(4); // a DateOnly: each provider writes its own date form
         await CountAsync(db => db.Database.ExecuteSqlAsync($"UPDATE purchase_orders SET promised_date = {promised} WHERE number = {late.Number}"));
 
         var report = await ScanAsync();
@@ -161,7 +161,7 @@ public sealed class LatePurchaseOrderTests : IAsyncLifetime
         if (received > 0)
             await _database.WithAsync<GoodsReceiptUseCases, ReceiptOutcome>(uc =>
                 uc.ReceiveAsync(order.Id, new ReceiveGoodsRequest(1, received, "DN-1"), null, "clerk", default));
-        var promised = Today.AddDays(-daysLate).ToString("yyyy-MM-dd");
+        var promised = Today.AddDays(-daysLate);
         var updated = await CountAsync(db => db.Database.ExecuteSqlAsync(
             $"UPDATE purchase_orders SET promised_date = {promised}, expected_date = {promised} WHERE number = {order.Number}"));
         updated.ShouldBe(1);

@@ -48,6 +48,6 @@ public sealed class ConsoleLogTests
         }
 
         var database = said.ToString().Split('\n').Single(l => l.Contains(" Database: ", StringComparison.Ordinal));
-        database.ShouldMatch(@"^\d\d:\d\d:\d\d INF Orderly\.Server\.Operations\.DatabaseStartup: Database: SQLite, file .+; \d+ migration\(s\) applied at start");
+        database.ShouldMatch(@"^\d\d:\d\d:\d\d INF Orderly\.Server\.Operations\.DatabaseStartup: Database: (SQLite, file|PostgreSQL, database) .+; \d+ migration\(s\) applied at start");
     }
 }

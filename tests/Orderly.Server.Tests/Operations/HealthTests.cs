@@ -26,6 +26,7 @@ public sealed class HealthTests
     }
 
     [Fact]
+    [Trait("RunsOn", "ItsOwnDatabase")] // moves a SQLite file of its own away (tools/test)
     public async Task Readiness_fails_while_the_database_file_is_unreachable_and_passes_again_after()
     {
         var folder = Path.Combine(Path.GetTempPath(), "orderly-tests", Guid.NewGuid().ToString("N"));
@@ -46,6 +47,7 @@ public sealed class HealthTests
     }
 
     [Fact]
+    [Trait("RunsOn", "ItsOwnDatabase")] // holds a SQLite file of its own locked (tools/test)
     public async Task While_migrations_run_the_server_is_live_but_not_ready_and_refuses_work_with_a_code()
     {
         var file = OrderlyApi.NewDatabaseFile();

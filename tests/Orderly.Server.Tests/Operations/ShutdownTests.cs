@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orderly.Application.Common;
@@ -32,12 +31,7 @@ public sealed class ShutdownTests
 
         var order = await placing; // 201 with the order
         await stopped.Task;
-        await using var connection = new SqliteConnection(api.ConnectionString + ";Pooling=False");
-        await connection.OpenAsync();
-        await using var count = connection.CreateCommand();
-        count.CommandText = "SELECT COUNT(*) FROM sales_orders WHERE number = $number";
-        count.Parameters.AddWithValue("$number", order.Number);
-        Convert.ToInt32(await count.ExecuteScalarAsync()).ShouldBe(1);
+        Convert.ToInt32(await api.ScalarAsync("SELECT COUNT(*) FROM sales_orders WHERE number = @number", ("number", order.Number))).ShouldBe(1);
     }
 
     /// <summary>Waits until the server no longer takes connections: it is stopping, only what is in flight goes on.</summary>

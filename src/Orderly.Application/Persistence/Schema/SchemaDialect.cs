@@ -27,11 +27,11 @@ public sealed class SchemaDialect
         Provider = DatabaseProvider.PostgreSql,
         Id = "uuid", Money = "numeric(19,4)", Quantity = "numeric(19,6)", Rate = "numeric(9,6)", Instant = "timestamptz",
         Day = "date", Flag = "boolean",
-        SortableInstant = "timestamp",
+        SortableInstant = "timestamptz", // Npgsql maps DateTime to timestamptz and writes UTC instants only
         ReservedWithinOnHand = "reserved >= 0 AND reserved <= on_hand",
         // timestamptz sorts as it is; the column exists so that both providers' EF model maps the same sort key.
         // PostgreSQL 15 has stored generated columns only.
-        OrderDateSortKey = "received_at AT TIME ZONE 'UTC'",
+        OrderDateSortKey = "received_at",
         OrderDateSortKeyStored = true,
     };
 
@@ -58,7 +58,7 @@ public sealed class SchemaDialect
     /// <summary>A bool: INTEGER 0/1 on SQLite, boolean on PostgreSQL.</summary>
     public required string Flag { get; init; }
 
-    /// <summary>The type of the order list's sort key <c>received_at_utc</c> (a DateTime in UTC).</summary>
+    /// <summary>The type of the order list's sort key <c>received_at_utc</c> and the backorder queue's <c>ordered_at_utc</c> (a DateTime in UTC): sortable TEXT on SQLite, timestamptz on PostgreSQL (a timestamp without zone would be compared in the session's zone).</summary>
     public required string SortableInstant { get; init; }
 
     /// <summary>stock_levels' CHECK: reserved stock stays between 0 and on hand (ADR 0003). SQLite compares its text decimals as REAL, a backstop only.</summary>

@@ -4,6 +4,7 @@ using Orderly.Application.Persistence.Schema;
 
 namespace Orderly.Application.Tests.Persistence.Postgres;
 
+[Trait("RunsOn", "ItsOwnDatabase")] // about PostgreSQL itself, on the cluster fixture: runs once, with the SQLite pass (tools/test)
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresMigrationTests(PostgresCluster cluster)
 {
@@ -47,7 +48,7 @@ public sealed class PostgresMigrationTests(PostgresCluster cluster)
         [
             "customers.id uuid", "invoices.due_on date", "invoices.is_open boolean", "invoices.total_amount numeric 19,4",
             "products.tax_rate numeric 9,6", "sales_orders.received_at timestamp with time zone",
-            "sales_orders.received_at_utc timestamp without time zone generated", "stock_levels.reserved numeric 19,6",
+            "sales_orders.received_at_utc timestamp with time zone generated", "stock_levels.reserved numeric 19,6",
         ]);
     }
 

@@ -13,6 +13,7 @@ namespace Orderly.Application.Tests.Persistence.Postgres;
 /// An order's way from entry to a served backorder on PostgreSQL: the use cases, the backorder queue, the re-promise
 /// worker's snapshot read (REPEATABLE READ there) and the ledger invariants. A step of #9, before the whole suite runs on both.
 /// </summary>
+[Trait("RunsOn", "ItsOwnDatabase")] // about PostgreSQL itself, on the cluster fixture: runs once, with the SQLite pass (tools/test)
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresOrderJourneyTests(PostgresCluster cluster)
 {

@@ -5,6 +5,7 @@ using Orderly.Application.Persistence.Schema;
 namespace Orderly.Application.Tests.Persistence.Postgres;
 
 /// <summary>Orderly:Database = PostgreSQL: the context runs on Npgsql, the start migrates the server, master data round-trips.</summary>
+[Trait("RunsOn", "ItsOwnDatabase")] // about PostgreSQL itself, on the cluster fixture: runs once, with the SQLite pass (tools/test)
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresProviderTests(PostgresCluster cluster)
 {

@@ -4,6 +4,7 @@ using Orderly.Application.Persistence.Schema;
 namespace Orderly.Application.Tests.Persistence.Schema;
 
 /// <summary>Starting stays quiet: FluentMigrator writes its statements to the console only with Orderly:LogSql.</summary>
+[Trait("RunsOn", "ItsOwnDatabase")] // migrates a SQLite file of its own (tools/test)
 [Collection(ConsoleCollection.Name)]
 public sealed class MigrationLoggingTests : IDisposable
 {

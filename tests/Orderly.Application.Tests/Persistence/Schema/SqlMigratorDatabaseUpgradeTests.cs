@@ -5,6 +5,7 @@ using Orderly.Application.Sales;
 namespace Orderly.Application.Tests.Persistence.Schema;
 
 /// <summary>A database the SQL migrator left at its last version (11), with a row in every table, upgraded by the C# migrations in place.</summary>
+[Trait("RunsOn", "ItsOwnDatabase")] // SQLite databases of the old SQL migrator (tools/test)
 public sealed class SqlMigratorDatabaseUpgradeTests
 {
     private const string Warehouse = "0193A1B2-0000-7000-8000-000000000001", Product = "0193A1B2-0000-7000-8000-000000000002",

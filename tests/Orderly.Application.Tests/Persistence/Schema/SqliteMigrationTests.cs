@@ -3,6 +3,7 @@ using Orderly.Application.Persistence.Schema;
 
 namespace Orderly.Application.Tests.Persistence.Schema;
 
+[Trait("RunsOn", "ItsOwnDatabase")] // the SQLite schema itself (tools/test)
 public sealed class SqliteMigrationTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("orderly-schema-").FullName;
