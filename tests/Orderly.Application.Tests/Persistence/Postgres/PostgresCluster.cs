@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
+using Orderly.Testing;
 
 namespace Orderly.Application.Tests.Persistence.Postgres;
 
@@ -10,7 +11,7 @@ namespace Orderly.Application.Tests.Persistence.Postgres;
 /// </summary>
 public sealed class PostgresCluster : IAsyncLifetime
 {
-    public const string Setting = "ORDERLY_TEST_POSTGRES";
+    public const string Setting = TestDatabases.ServerSetting;
 
     private readonly List<string> _databases = [];
     private string? _startedIn;
