@@ -30,6 +30,7 @@ public static class OrderlyServices
         services.AddSingleton(sp => new BusinessClock(sp.GetRequiredService<TimeProvider>(), zone));
         services.AddSingleton(sp => new WriteGate(TimeSpan.FromSeconds(options.WriteQueueTimeoutSeconds), OrderlyMeter(sp)));
         services.AddSingleton(sp => new ReservationConflicts(OrderlyMeter(sp)));
+        services.AddSingleton(sp => new ConflictRetries(options.ConflictRetries, OrderlyMeter(sp)));
         services.AddScoped<SqlStatements>();
         services.AddSingleton<Events.EventSignal>();
         services.AddSingleton<Events.EventsCommitted>();

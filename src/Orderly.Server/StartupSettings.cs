@@ -62,6 +62,11 @@ internal static class StartupSettings
             problem = e.Message; // the binder names the value, the setting and the type it wanted
             return false;
         }
+        if (options.ConflictRetries is < 0 or > ConflictRetries.MaxAllowed)
+        {
+            problem = $"{Section}:{nameof(OrderlyOptions.ConflictRetries)} is {options.ConflictRetries}; it must be a whole number from 0 to {ConflictRetries.MaxAllowed}.";
+            return false;
+        }
         problem = "";
         return true;
     }

@@ -17,14 +17,26 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), "orderly-tests", $"{Guid.NewGuid():N}.db");
     private readonly ServiceProvider _services;
+    private readonly OrderlyOptions _options;
+    private readonly string _connectionString;
     private string? _ownPostgresDatabase;
 
     private TestDatabase(OrderlyOptions options, Action<IServiceCollection>? services, string? connectionString = null)
     {
-        var collection = new ServiceCollection().AddOrderly(connectionString ?? $"Data Source={_file}", options);
+        _options = options;
+        _connectionString = connectionString ?? $"Data Source={_file}";
+        var collection = new ServiceCollection().AddOrderly(_connectionString, options);
         services?.Invoke(collection);
         _services = collection.BuildServiceProvider();
     }
+
+    /// <summary>
+    /// A second server instance on this same database, as another process would be: its own services, write gate and
+    /// connections (<paramref name="options"/> when given, else the same settings). Disposing it leaves the database.
+    /// </summary>
+    public TestDatabase AnotherInstance(OrderlyOptions? options = null) => new(options ?? _options, null, _connectionString) { _isAnotherInstance = true };
+
+    private bool _isAnotherInstance;
 
     /// <summary>
     /// A database of the run's provider migrated to <paramref name="version"/> (the latest when null; a version is
@@ -56,8 +68,8 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>The application on the PostgreSQL database <paramref name="connectionString"/> (Orderly:Database = PostgreSQL), not yet prepared.</summary>
-    public static TestDatabase OnPostgres(string connectionString) =>
-        new(new OrderlyOptions { BusinessTimeZone = "UTC", Database = DatabaseProvider.PostgreSql }, null, connectionString);
+    public static TestDatabase OnPostgres(string connectionString, OrderlyOptions? options = null) =>
+        new(options ?? new OrderlyOptions { BusinessTimeZone = "UTC", Database = DatabaseProvider.PostgreSql }, null, connectionString);
 
     /// <summary>
     /// A database that <paramref name="build"/> writes first (given its connection string), then prepared as the server's start
@@ -94,6 +106,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
+        if (_isAnotherInstance) return;
         if (_ownPostgresDatabase is not null)
         {
             TestDatabases.DropPostgresDatabase(_ownPostgresDatabase);

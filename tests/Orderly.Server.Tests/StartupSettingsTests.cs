@@ -15,6 +15,9 @@ public sealed class StartupSettingsTests
     [InlineData("PromiseRefreshDelayMilliseconds", "0.5", "Orderly:PromiseRefreshDelayMilliseconds is '0.5'; it must be a whole number.")]
     [InlineData("DemoClockOffsetDays", "ten", "Orderly:DemoClockOffsetDays is 'ten'; it must be a whole number.")]
     [InlineData("SeedDemo", "yes", "Orderly:SeedDemo is 'yes'; it must be true or false.")]
+    [InlineData("ConflictRetries", "-1", "Orderly:ConflictRetries is -1; it must be a whole number from 0 to 20.")]
+    [InlineData("ConflictRetries", "21", "Orderly:ConflictRetries is 21; it must be a whole number from 0 to 20.")]
+    [InlineData("ConflictRetries", "many", "'many' at 'Orderly:ConflictRetries'")]
     public void A_setting_that_cannot_be_read_is_refused_naming_the_setting_and_what_it_may_be(string setting, string value, string said)
     {
         StartupSettings.TryRead(Configuration(($"Orderly:{setting}", value)), out _, out var problem).ShouldBeFalse();

@@ -19,6 +19,12 @@ public sealed class OrderlyOptions
     public double WriteQueueTimeoutSeconds { get; set; } = 15;
 
     /// <summary>
+    /// How many times a write transaction that lost a race with another server instance on PostgreSQL runs again before
+    /// a 503 <c>database.conflict</c> (default 5, 0 to 20; <see cref="Common.ConflictRetries"/>, ADR 0017).
+    /// </summary>
+    public int ConflictRetries { get; set; } = Common.ConflictRetries.DefaultMaxRetries;
+
+    /// <summary>
     /// Hours an Idempotency-Key is kept (default 24; fractions allowed): a retry within them replays the first response,
     /// afterwards the key counts as new and the background purge deletes it.
     /// </summary>

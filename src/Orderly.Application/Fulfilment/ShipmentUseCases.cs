@@ -31,6 +31,7 @@ public sealed class ShipmentUseCases(OrderlyDbContext db, OrderStore orders, Sto
         order.EnsureAllowed(OrderCommand.Ship);
         var now = clock.GetUtcNow();
         var leaving = order.Ship(lines?.Select(l => new ShipmentRequestLine(l.LineNo, l.Quantity)).ToList(), actor, now);
+        await db.LockStockOfAsync(leaving.Select(i => i.Sku), ct);
         var number = await numbers.NextAsync(DocumentNumbers.Shipment, ct);
         foreach (var item in leaving)
             await ledger.IssueAsync(item.WarehouseId, item.Sku, item.Quantity, order.Id, number, actor, ct);

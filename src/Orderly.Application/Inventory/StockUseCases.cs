@@ -24,6 +24,7 @@ public sealed class StockUseCases(OrderlyDbContext db, StockLedger ledger, Backo
         await db.InTransactionAsync(async () =>
         {
             var (warehouse, product) = await ResolveAsync(r.WarehouseCode, r.Sku, r.Quantity, "quantity", mustBePositive: true, ct);
+            await db.LockStockOfAsync([product.Sku], ct); // the backorders it serves may take stock in other warehouses
             await ledger.ReceiveAsync(warehouse.Id, product.Sku, r.Quantity, r.Reference ?? "receipt", actor, ct);
             await backorders.StockArrivedAsync(product.Sku, r.Reference ?? "stock receipt", actor, ct);
             return await GetAsync(warehouse, product, ct);
@@ -35,6 +36,7 @@ public sealed class StockUseCases(OrderlyDbContext db, StockLedger ledger, Backo
             if (string.IsNullOrWhiteSpace(r.Reason))
                 throw InvalidInput.ForField("reason", "stock.reason_required", "Say why the stock is adjusted (count, damage, ...).");
             var (warehouse, product) = await ResolveAsync(r.WarehouseCode, r.Sku, r.Change, "change", mustBePositive: false, ct);
+            await db.LockStockOfAsync([product.Sku], ct);
             await ledger.AdjustAsync(warehouse.Id, product.Sku, r.Change, r.Reason, actor, ct);
             if (r.Change > 0) await backorders.StockArrivedAsync(product.Sku, $"stock found: {r.Reason}", actor, ct);
             else await promises.ChangedAsync([product.Sku], ct); // less free stock: promises that counted on it move

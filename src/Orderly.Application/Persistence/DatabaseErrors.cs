@@ -6,8 +6,7 @@ namespace Orderly.Application.Persistence;
 
 /// <summary>
 /// Reads provider errors as what they mean for the caller, so the HTTP edge needs no provider knowledge: SQLite's
-/// result codes and PostgreSQL's SQLSTATEs. PostgreSQL's serialization failure and deadlock (40001, 40P01) belong here
-/// too when its writers stop taking turns (issue 9, item 4).
+/// result codes and PostgreSQL's SQLSTATEs.
 /// </summary>
 public static class DatabaseErrors
 {
@@ -34,6 +33,18 @@ public static class DatabaseErrors
             if (inner is NpgsqlException or System.Net.Sockets.SocketException) return true;
             if (inner is SqliteException { SqliteErrorCode: SqliteCantOpen or SqliteIoError }) return true;
         }
+        return false;
+    }
+
+    /// <summary>
+    /// PostgreSQL refused the transaction because a concurrent one changed what it read or wrote: a serialization
+    /// failure (40001) or a deadlock (40P01). Run again from the start, it may succeed (<see cref="Common.ConflictRetries"/>).
+    /// Npgsql raises it from a command (wrapped by EF Core in a <see cref="DbUpdateException"/> on save) or from COMMIT.
+    /// </summary>
+    public static bool IsConflict(Exception e)
+    {
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+            if (inner is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected }) return true;
         return false;
     }
 

@@ -22,16 +22,30 @@ namespace Orderly.Application.Persistence;
 /// (<see cref="OrdersByStatus"/>), and writes the business events of its changes in the same transaction
 /// (<see cref="Events.BusinessEvents"/>, ADR 0015).
 /// </summary>
-public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options, WriteGate writes, TimeProvider clock, OrderlyOptions settings)
-    : DbContext(options)
+public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options, WriteGate writes, ConflictRetries retries, TimeProvider clock,
+    OrderlyOptions settings) : DbContext(options)
 {
     internal WriteGate Writes { get; } = writes;
+
+    /// <summary>How often a transaction that lost a race with another instance runs again (ADR 0017).</summary>
+    internal ConflictRetries Retries { get; } = retries;
 
     /// <summary>The changes this unit of work already wrote events for (<see cref="Events.BusinessEvents"/>).</summary>
     private readonly HashSet<object> _published = [];
 
     /// <summary>Set when this unit of work wrote events or changed what the webhook dispatcher may send; <see cref="EventsCommitted"/> wakes it after commit.</summary>
     internal bool WakeDispatcher { get; set; }
+
+    /// <summary>
+    /// Drops what the unit of work tracked and decided, after its transaction rolled back, so that it can run again
+    /// from the start (<see cref="Transactions"/>): the tracked entities, the changes it wrote events for, the wake-up.
+    /// </summary>
+    internal void ForgetUnitOfWork()
+    {
+        ChangeTracker.Clear();
+        _published.Clear();
+        WakeDispatcher = false;
+    }
 
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Product> Products => Set<Product>();

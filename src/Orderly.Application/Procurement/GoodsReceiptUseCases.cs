@@ -26,6 +26,7 @@ public sealed class GoodsReceiptUseCases(
             await CheckAsync(order, request, ct);
             var receipt = order.Receive(request.LineNo, request.Quantity, request.Reference?.Trim() ?? "", actor, clock.GetUtcNow());
             db.GoodsReceipts.Add(receipt);
+            await db.LockStockOfAsync([receipt.Sku], ct); // the backorders it serves may take stock in other warehouses
             await ledger.ReceiveAsync(order.WarehouseId, receipt.Sku, receipt.Quantity, order.Number, actor, ct);
             var decisions = await backorders.StockArrivedAsync(receipt.Sku, order.Number, actor, ct, receipt);
             var unitDecimals = await db.UnitDecimalsAsync([receipt.Sku], ct);

@@ -25,6 +25,7 @@ public sealed class OrderReservations(OrderlyDbContext db, StockLedger ledger, O
         order.EnsureAllowed(OrderCommand.Reserve);
         var preferred = await PreferredWarehouseAsync(order, ct);
         var open = order.Lines.Where(l => l.QuantityToReserve > 0).OrderBy(l => l.LineNo).ToList();
+        await db.LockStockOfAsync(open.Select(l => l.Sku), ct);
         // One read of free stock for all the order's SKUs; a SKU's second line reads again, after the first took its share.
         var unread = open.Select(l => l.Sku).ToHashSet(StringComparer.Ordinal);
         var known = await CandidatesAsync(unread, ct);
@@ -69,7 +70,9 @@ public sealed class OrderReservations(OrderlyDbContext db, StockLedger ledger, O
     /// <summary>Cancels the order and returns every reserved unit to its warehouse.</summary>
     public async Task CancelAsync(SalesOrder order, string reason, string actor, CancellationToken ct)
     {
-        foreach (var release in order.Cancel(reason, actor, clock.GetUtcNow()))
+        var releases = order.Cancel(reason, actor, clock.GetUtcNow());
+        await db.LockStockOfAsync(releases.Select(r => r.Sku), ct);
+        foreach (var release in releases)
             await ledger.ReleaseAsync(release.WarehouseId, release.Sku, release.Quantity, order.Id, order.Number, actor, ct);
     }
 

@@ -33,6 +33,7 @@ internal sealed class Problems(ILogger<Problems> log, ReservationConflicts confl
                 "Someone else changed the same record at the same moment. Read it again and retry."),
             BadHttpRequestException e => UnreadableRequests.Problem(http, e),
             WriteQueueTimeout e => Busy(http, e.RetryAfterSeconds, WriteQueueTimeout.Code, e.Message),
+            DatabaseConflict e => Busy(http, 1, DatabaseConflict.Code, e.Message),
             _ when DatabaseErrors.IsDuplicate(exception) => Create(409, "conflict.duplicate", "Already exists.",
                 "Another request created the same record (same code or number) a moment earlier. Read it, or send another code."),
             _ when DatabaseErrors.IsBusy(exception) => Busy(http, 1, "database.busy",

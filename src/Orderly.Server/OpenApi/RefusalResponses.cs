@@ -8,7 +8,7 @@ namespace Orderly.Server.OpenApi;
 /// and <c>Http/Problems.cs</c>): a body that does not bind (400 <c>request.malformed</c>), is too large (413
 /// <c>request.too_large</c>) or is not JSON (415 <c>request.unsupported_media_type</c>); a malformed parameter or header
 /// (400); an unknown id in the path (404); a write that waited too long for its turn (503 <c>write_queue.timeout</c>
-/// with <c>Retry-After</c>); any request but the health checks while the server prepares its database at start (503
+/// with <c>Retry-After</c>) or kept losing races with other instances (503 <c>database.conflict</c>); any request but the health checks while the server prepares its database at start (503
 /// <c>server.starting</c>, <c>Operations/StartupGate.cs</c>). Every refusal is Problem Details.
 /// </summary>
 internal sealed class RefusalResponses : IOpenApiOperationTransformer
@@ -56,7 +56,8 @@ internal sealed class RefusalResponses : IOpenApiOperationTransformer
         ["413"] = "The body is larger than 1 MiB (`request.too_large`).",
         ["415"] = "The body is not sent as `Content-Type: application/json` (`request.unsupported_media_type`).",
         ["422"] = "The Idempotency-Key was used before with another body (`idempotency.key_reused`).",
-        ["503"] = "The write waited too long for its turn (`write_queue.timeout`), the database stayed busy (`database.busy`), or the " +
+        ["503"] = "The write waited too long for its turn (`write_queue.timeout`), the database stayed busy (`database.busy`), other " +
+                  "server instances kept changing the same records first (`database.conflict`), or the " +
                   "server is still preparing its database at start (`server.starting`); retry after `Retry-After` seconds.",
     };
 
