@@ -44,9 +44,11 @@ internal static class BusinessEvents
         {
             db.ChangeTracker.AutoDetectChangesEnabled = detecting;
         }
+        if (events.Count == 0) return;
+        await EventCommitOrder.TakeTurnAsync(db, ct); // ids drawn in commit order across instances
         // Within one save the stream follows the time of each change, then the order above (stable sort).
         foreach (var e in events.OrderBy(e => e.OccurredAt)) db.Add(e);
-        if (events.Count > 0) db.WakeDispatcher = true;
+        db.WakeDispatcher = true;
     }
 
     private static List<T> New<T>(OrderlyDbContext db, HashSet<object> published) where T : class =>
