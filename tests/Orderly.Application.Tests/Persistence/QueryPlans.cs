@@ -8,8 +8,11 @@ using Orderly.Application.Persistence;
 
 namespace Orderly.Application.Tests.Persistence;
 
-/// <summary>A SELECT as EF Core sent it, with its parameters, so it can be explained exactly as it ran.</summary>
-public sealed record CapturedQuery(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters);
+/// <summary>
+/// A SELECT as EF Core sent it, with its parameters (and on PostgreSQL the parameters themselves, with their types), so it
+/// can be explained exactly as it ran.
+/// </summary>
+public sealed record CapturedQuery(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters, IReadOnlyList<DbParameter>? Typed = null);
 
 /// <summary>Records every SELECT the application runs while <see cref="Recording"/> is on.</summary>
 public sealed class QueryRecorder : DbCommandInterceptor
@@ -45,15 +48,17 @@ public sealed class QueryRecorder : DbCommandInterceptor
     private void Record(DbCommand command)
     {
         if (!Recording || !command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)) return;
-        _queries.Add(new CapturedQuery(command.CommandText,
-            command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList()));
+        var parameters = command.Parameters.Cast<DbParameter>().ToList();
+        _queries.Add(new CapturedQuery(command.CommandText, parameters.Select(p => (p.ParameterName, (object?)p.Value)).ToList(),
+            parameters.OfType<Npgsql.NpgsqlParameter>().Select(p => (DbParameter)p.Clone()).ToList()));
     }
 }
 
 /// <summary>
 /// <c>EXPLAIN QUERY PLAN</c> of a captured query, and what in it does not scale: a full scan of a book table
 /// (<c>SCAN t</c> without an index), a correlated subquery over one, or (when the query must be ordered by an index)
-/// a sort of every match (<c>USE TEMP B-TREE FOR ORDER BY</c> in the outer query).
+/// a sort of every match (<c>USE TEMP B-TREE FOR ORDER BY</c> in the outer query). On PostgreSQL the plan comes from
+/// <see cref="PostgresQueryPlan"/>, which reads the same three things in PostgreSQL's plan.
 /// </summary>
 public sealed record QueryPlan(CapturedQuery Query, IReadOnlyList<QueryPlan.Step> Steps)
 {
@@ -68,8 +73,15 @@ public sealed record QueryPlan(CapturedQuery Query, IReadOnlyList<QueryPlan.Step
 
     public sealed record Step(int Id, int Parent, string Detail);
 
+    /// <summary>Set for a plan PostgreSQL gave (<see cref="PostgresQueryPlan"/>): its steps say what its nodes are.</summary>
+    public bool FromPostgres { get; init; }
+
+    /// <summary>PostgreSQL: the plan sorts at the top even with sorts switched off (no index gives the query's order).</summary>
+    public bool SortsAtTheTop { get; init; }
+
     public static async Task<QueryPlan> ExplainAsync(OrderlyDbContext db, CapturedQuery query)
     {
+        if (db.Database.IsNpgsql()) return await PostgresQueryPlan.ExplainAsync(db, query);
         await db.Database.OpenConnectionAsync(); // EF Core registers its SQL functions (ef_compare, ...) on open
         try
         {
@@ -90,6 +102,7 @@ public sealed record QueryPlan(CapturedQuery Query, IReadOnlyList<QueryPlan.Step
     /// <summary>What does not scale in this plan, one sentence each; empty when it is fine.</summary>
     public IReadOnlyList<string> Problems(bool mustBeOrderedByIndex)
     {
+        if (FromPostgres) return PostgresQueryPlan.Problems(this, mustBeOrderedByIndex);
         var tables = TablesByAlias(Query.Sql);
         var problems = new List<string>();
         foreach (var step in Steps)
@@ -112,6 +125,7 @@ public sealed record QueryPlan(CapturedQuery Query, IReadOnlyList<QueryPlan.Step
     /// <summary>The first table the plan reads (SQLite lists the loops of a join outermost first).</summary>
     public string? FirstTableRead()
     {
+        if (FromPostgres) return PostgresQueryPlan.FirstTableRead(this);
         var tables = TablesByAlias(Query.Sql);
         return Steps.Select(s => Regex.Match(s.Detail, @"^(SCAN|SEARCH) (\S+)"))
             .Where(m => m.Success).Select(m => tables.GetValueOrDefault(m.Groups[2].Value)).FirstOrDefault(t => t is not null);
@@ -132,7 +146,7 @@ public sealed record QueryPlan(CapturedQuery Query, IReadOnlyList<QueryPlan.Step
         return text.ToString();
     }
 
-    private IEnumerable<Step> Below(Step step) =>
+    internal IEnumerable<Step> Below(Step step) =>
         Steps.Where(s => s.Parent == step.Id).SelectMany(child => Below(child).Prepend(child));
 
     /// <summary>EF Core writes <c>"table" AS "alias"</c>; SQLite's plan names the alias (or the table when there is none).</summary>
