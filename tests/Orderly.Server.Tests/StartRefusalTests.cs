@@ -34,11 +34,16 @@ public sealed class StartRefusalTests
     [InlineData("TimeoutSeconds", "0")]
     [InlineData("MaxAttempts", "0")]
     [InlineData("RetryBaseSeconds", "-1")]
-    [InlineData("RetryMaxSeconds", "1")]
+    [InlineData("RetryMaxSeconds", "700000")]
     [InlineData("DisableAfterFailures", "0")]
     [InlineData("DispatchIntervalSeconds", "-5")]
     public void A_webhook_setting_out_of_range_stops_the_start_with_a_message_naming_it(string name, string value) =>
         RefusedStart(($"Orderly:Webhooks:{name}", value)).ShouldContain($"Orderly cannot start: Orderly:Webhooks:{name} is {value}; it must be");
+
+    [Fact]
+    public void A_first_retry_longer_than_the_longest_stops_the_start_naming_both_settings() =>
+        RefusedStart(("Orderly:Webhooks:RetryBaseSeconds", "100000")).ShouldContain(
+            "Orderly cannot start: Orderly:Webhooks:RetryBaseSeconds (100000) is above Orderly:Webhooks:RetryMaxSeconds (21600)");
 
     [Theory]
     [Trait("RunsOn", "ItsOwnDatabase")] // names each provider's unreachable database itself (tools/test)

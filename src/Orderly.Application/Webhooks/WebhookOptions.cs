@@ -36,7 +36,10 @@ public sealed class WebhookOptions
         if (TimeoutSeconds is <= 0 or > 300 || double.IsNaN(TimeoutSeconds)) return Bad(nameof(TimeoutSeconds), TimeoutSeconds, "above 0 and at most 300 seconds");
         if (MaxAttempts is < 1 or > 100) return Bad(nameof(MaxAttempts), MaxAttempts, "1 to 100 attempts");
         if (RetryBaseSeconds is <= 0 || double.IsNaN(RetryBaseSeconds)) return Bad(nameof(RetryBaseSeconds), RetryBaseSeconds, "above 0 seconds");
-        if (RetryMaxSeconds < RetryBaseSeconds || RetryMaxSeconds > 7 * 86_400) return Bad(nameof(RetryMaxSeconds), RetryMaxSeconds, "at least RetryBaseSeconds and at most 7 days");
+        if (RetryMaxSeconds > 7 * 86_400) return Bad(nameof(RetryMaxSeconds), RetryMaxSeconds, "at most 7 days (604800 seconds)");
+        if (RetryMaxSeconds < RetryBaseSeconds)
+            return $"Orderly:Webhooks:RetryBaseSeconds ({RetryBaseSeconds.ToString(CultureInfo.InvariantCulture)}) is above Orderly:Webhooks:RetryMaxSeconds "
+                + $"({RetryMaxSeconds.ToString(CultureInfo.InvariantCulture)}): the first retry would wait longer than any retry may. Lower the first or raise the second.";
         if (DisableAfterFailures < 1) return Bad(nameof(DisableAfterFailures), DisableAfterFailures, "1 or more failures");
         return null;
     }
