@@ -26,6 +26,7 @@ public static class OrderlyServices
     {
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(InstanceId.New());
         var zone = BusinessClock.ZoneNamed(options.BusinessTimeZone); // an unknown name stops the start here
         services.AddSingleton(sp => new BusinessClock(sp.GetRequiredService<TimeProvider>(), zone));
         services.AddSingleton(sp => new WriteGate(TimeSpan.FromSeconds(options.WriteQueueTimeoutSeconds), OrderlyMeter(sp)));
@@ -44,6 +45,7 @@ public static class OrderlyServices
         services.AddScoped<DocumentNumbers>();
         services.AddScoped<IdempotentRequests>();
         services.AddScoped<IdempotencyKeyPurge>();
+        services.AddScoped<WorkerLease>();
         services.AddScoped<StockLedger>();
         services.AddScoped<CustomerUseCases>();
         services.AddScoped<ProductUseCases>();
