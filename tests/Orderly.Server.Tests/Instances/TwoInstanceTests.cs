@@ -249,13 +249,5 @@ public sealed class TwoInstanceTests(PostgresCluster cluster) : IClassFixture<Po
     private static Guid AggregateOf(ReceivedWebhook hook) =>
         JsonDocument.Parse(hook.Body).RootElement.GetProperty("data").GetProperty("aggregateId").GetGuid();
 
-    private static async Task UntilAsync(Func<Task<bool>> done, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!await done())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Not within 15 s: {what}");
-            await Task.Delay(100);
-        }
-    }
+    private static Task UntilAsync(Func<Task<bool>> done, string what) => WorkerLeaseServerTests.UntilAsync(done, what);
 }

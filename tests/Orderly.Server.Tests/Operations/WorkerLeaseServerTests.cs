@@ -16,7 +16,8 @@ public sealed class WorkerLeaseServerTests
         return Leases.Select(lease => scrape.Value("orderly_worker_lease_held", ("lease", lease)) ?? -1).ToArray();
     }
 
-    private static async Task UntilAsync(Func<Task<bool>> done, string what)
+    /// <summary>Polls <paramref name="done"/> every 100 ms for at most 15 s (a bound for background work, not a timing assertion).</summary>
+    internal static async Task UntilAsync(Func<Task<bool>> done, string what)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (!await done())
