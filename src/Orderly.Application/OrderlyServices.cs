@@ -26,6 +26,7 @@ public static class OrderlyServices
     {
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(InstanceId.New());
         var zone = BusinessClock.ZoneNamed(options.BusinessTimeZone); // an unknown name stops the start here
         services.AddSingleton(sp => new BusinessClock(sp.GetRequiredService<TimeProvider>(), zone));
         services.AddSingleton(sp => new WriteGate(TimeSpan.FromSeconds(options.WriteQueueTimeoutSeconds), OrderlyMeter(sp)));
@@ -40,11 +41,17 @@ public static class OrderlyServices
                 .AddInterceptors(scope.GetRequiredService<SqlStatements>(), scope.GetRequiredService<Events.EventsCommitted>());
             // Logging every command costs time and buries the console; Orderly:LogSql turns it on.
             if (!options.LogSql) db.ConfigureWarnings(w => w.Ignore(RelationalEventId.CommandExecuted));
+            // A failed command or save is not logged by EF Core as an error of its own: the exception reaches the caller,
+            // which runs a lost race again (ADR 0017, counted in orderly.database.conflicts) or answers it, and a 500 is
+            // logged once, with its trace id, by Http/Problems.
+            db.ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+                (CoreEventId.QueryIterationFailed, LogLevel.Debug)));
         });
         if (options.LogSql) services.AddLogging(logging => logging.AddFilter(DbLoggerCategory.Database.Command.Name, LogLevel.Information));
         services.AddScoped<DocumentNumbers>();
         services.AddScoped<IdempotentRequests>();
         services.AddScoped<IdempotencyKeyPurge>();
+        services.AddScoped<WorkerLease>();
         services.AddScoped<StockLedger>();
         services.AddScoped<CustomerUseCases>();
         services.AddScoped<ProductUseCases>();

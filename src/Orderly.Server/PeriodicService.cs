@@ -6,9 +6,11 @@ namespace Orderly.Server;
 /// Background work that runs every <see cref="Interval"/>, the first time one interval after start; an interval of
 /// zero or less turns it off (said once in the log, under <see cref="Setting"/>). Each run gets its own DI scope. A
 /// failed run is logged and the next one still comes. When the host stops, a run under way finishes (see
-/// <see cref="GracefulBackgroundService"/>); no new one starts.
+/// <see cref="GracefulBackgroundService"/>); no new one starts. A run happens only while this instance holds the job's
+/// <see cref="Lease"/> (<see cref="WorkerLeases"/>, ADR 0018): with several instances on one database, one of them runs it.
 /// </summary>
-internal abstract class PeriodicService(IServiceScopeFactory scopes, ServerReadiness readiness, ILogger log) : GracefulBackgroundService(readiness)
+internal abstract class PeriodicService(IServiceScopeFactory scopes, ServerReadiness readiness, WorkerLeases leases, ILogger log)
+    : GracefulBackgroundService(readiness)
 {
     /// <summary>What the work is, for the log, e.g. "Replenishment scan".</summary>
     protected abstract string Name { get; }
@@ -17,6 +19,9 @@ internal abstract class PeriodicService(IServiceScopeFactory scopes, ServerReadi
     protected abstract string Setting { get; }
 
     protected abstract TimeSpan Interval { get; }
+
+    /// <summary>The job's lease in <see cref="WorkerLeases"/>.</summary>
+    protected abstract string Lease { get; }
 
     /// <summary>One run, with the services of its own scope; <paramref name="ct"/> ends only when the host gives up waiting for the stop.</summary>
     protected abstract Task RunOnceAsync(IServiceProvider services, CancellationToken ct);
@@ -42,6 +47,7 @@ internal abstract class PeriodicService(IServiceScopeFactory scopes, ServerReadi
 
     private async Task RunGuardedAsync()
     {
+        if (!leases.Holds(Lease)) return; // another instance runs it
         try
         {
             await using var scope = scopes.CreateAsyncScope();

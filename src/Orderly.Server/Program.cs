@@ -49,6 +49,7 @@ builder.Services.AddScoped<Idempotent>();
 builder.Services.AddSingleton<ServerReadiness>();
 builder.Services.AddSingleton(new StartupChoices(seedDemo, clockOffsetDays));
 builder.Services.AddHostedService<DatabaseStartup>();
+builder.Services.AddWorkerLeases();
 builder.Services.AddTelemetry(tracesEndpoint);
 builder.Services.AddHostedService<Orderly.Server.Replenishment.ReplenishmentScanService>();
 builder.Services.AddHostedService<Orderly.Server.Sales.PromiseRefreshService>();

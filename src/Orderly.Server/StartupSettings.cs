@@ -67,6 +67,11 @@ internal static class StartupSettings
             problem = $"{Section}:{nameof(OrderlyOptions.ConflictRetries)} is {options.ConflictRetries}; it must be a whole number from 0 to {ConflictRetries.MaxAllowed}.";
             return false;
         }
+        if (options.LeaseSeconds is not (>= 1 and <= 3600))
+        {
+            problem = $"{Section}:{nameof(OrderlyOptions.LeaseSeconds)} is '{section[nameof(OrderlyOptions.LeaseSeconds)]}'; it is how long a background job's lease lasts, in seconds, a number from 1 to 3600 (for example 30).";
+            return false;
+        }
         problem = "";
         return true;
     }

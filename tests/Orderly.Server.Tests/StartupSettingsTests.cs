@@ -26,6 +26,30 @@ public sealed class StartupSettingsTests
     }
 
     [Theory]
+    [InlineData("0")]
+    [InlineData("0.5")]
+    [InlineData("-30")]
+    [InlineData("86400")]
+    public void A_lease_time_outside_one_second_to_an_hour_is_refused_naming_the_setting(string value)
+    {
+        StartupSettings.TryRead(Configuration(("Orderly:LeaseSeconds", value)), out _, out var problem).ShouldBeFalse();
+
+        problem.ShouldBe($"Orderly:LeaseSeconds is '{value}'; it is how long a background job's lease lasts, in seconds, a number from 1 to 3600 (for example 30).");
+    }
+
+    [Theory]
+    [InlineData(null, 30)]
+    [InlineData("2", 2)]
+    [InlineData("1.5", 1.5)]
+    public void The_lease_time_is_30_seconds_unless_set(string? value, double seconds)
+    {
+        var settings = value is null ? Configuration() : Configuration(("Orderly:LeaseSeconds", value));
+        StartupSettings.TryRead(settings, out var options, out _).ShouldBeTrue();
+
+        options.LeaseSeconds.ShouldBe(seconds);
+    }
+
+    [Theory]
     [InlineData("PostgreSQL", DatabaseProvider.PostgreSql)]
     [InlineData("postgresql", DatabaseProvider.PostgreSql)]
     [InlineData("Sqlite", DatabaseProvider.Sqlite)]

@@ -47,6 +47,14 @@ public sealed class OrderlyOptions
     /// <summary>Webhook delivery: timeouts, retries, when a subscription is disabled (<c>Orderly:Webhooks:*</c>).</summary>
     public Webhooks.WebhookOptions Webhooks { get; set; } = new();
 
+    /// <summary>
+    /// Seconds a background job's lease lasts (default 30; fractions allowed, at least 1): the instance holding it renews it
+    /// every third of that, and when the holder dies another instance takes it over within about one lease (ADR 0018).
+    /// </summary>
+    public double LeaseSeconds { get; set; } = 30;
+
+    public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
+
     /// <summary>Logs every SQL command EF Core runs, at Information (default false: the console stays quiet).</summary>
     public bool LogSql { get; set; }
 }

@@ -12,6 +12,9 @@ namespace Orderly.Application.Persistence;
 /// </summary>
 public static class DatabaseSetup
 {
+    /// <summary>The key of the session advisory lock PostgreSQL migrations run under (any fixed number; "0rder1y" in hex).</summary>
+    public const long MigrationLockKey = 0x30_72_64_65_72_31_79;
+
     /// <summary>Which database this context uses, for the start-up log: provider and file path, or server and database, never credentials.</summary>
     public static string Describe(OrderlyDbContext db)
     {
@@ -30,7 +33,7 @@ public static class DatabaseSetup
     public static async Task<IReadOnlyList<SchemaMigration>> PrepareAsync(OrderlyDbContext db, bool logMigrations = false, CancellationToken ct = default)
     {
         var connectionString = db.Database.GetConnectionString()!;
-        if (db.Database.IsNpgsql()) return new SchemaMigrator(connectionString, DatabaseProvider.PostgreSql, logMigrations).Migrate();
+        if (db.Database.IsNpgsql()) return await MigrateAloneAsync(connectionString, logMigrations, ct);
 
         var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
         if (!string.IsNullOrEmpty(file) && file != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
@@ -47,5 +50,27 @@ public static class DatabaseSetup
             await db.Database.CloseConnectionAsync();
         }
         return new SchemaMigrator(connectionString, DatabaseProvider.Sqlite, logMigrations).Migrate();
+    }
+
+    /// <summary>
+    /// Migrates a PostgreSQL database while holding the session advisory lock <see cref="MigrationLockKey"/>, so that two
+    /// instances starting at once on one database do not both apply a migration (ADR 0018): the second waits, then finds
+    /// nothing pending. SQLite needs no lock: a migration's transaction takes the file's write lock.
+    /// </summary>
+    private static async Task<IReadOnlyList<SchemaMigration>> MigrateAloneAsync(string connectionString, bool logMigrations, CancellationToken ct)
+    {
+        await using var holder = new NpgsqlConnection(connectionString);
+        await holder.OpenAsync(ct);
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockKey})", holder))
+            await take.ExecuteNonQueryAsync(ct);
+        try
+        {
+            return new SchemaMigrator(connectionString, DatabaseProvider.PostgreSql, logMigrations).Migrate();
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLockKey})", holder);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
     }
 }

@@ -11,13 +11,15 @@ namespace Orderly.Server.Idempotency;
 /// runs instead of in one long one.
 /// </summary>
 internal sealed class IdempotencyPurgeService(IServiceScopeFactory scopes, OrderlyOptions options, ServerReadiness readiness,
-    ILogger<IdempotencyPurgeService> log) : PeriodicService(scopes, readiness, log)
+    WorkerLeases leases, ILogger<IdempotencyPurgeService> log) : PeriodicService(scopes, readiness, leases, log)
 {
     public const int MaxBatchesPerRun = 20;
 
     protected override string Name => "Idempotency key purge";
 
     protected override string Setting => "Orderly:IdempotencyPurgeMinutes";
+
+    protected override string Lease => WorkerLeases.IdempotencyPurge;
 
     protected override TimeSpan Interval => TimeSpan.FromMinutes(options.IdempotencyPurgeMinutes);
 

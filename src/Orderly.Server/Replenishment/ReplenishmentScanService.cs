@@ -5,10 +5,10 @@ namespace Orderly.Server.Replenishment;
 
 /// <summary>
 /// Runs the replenishment scan every <c>Orderly:ReplenishmentScanMinutes</c> minutes (default 15, 0 turns it off), the
-/// first time one interval after start; <c>POST /api/replenishment/scan</c> runs it at once (see <see cref="PeriodicService"/>).
+/// first time one interval after start, on the instance holding its lease; <c>POST /api/replenishment/scan</c> runs it at once (see <see cref="PeriodicService"/>).
 /// </summary>
 internal sealed class ReplenishmentScanService(IServiceScopeFactory scopes, IConfiguration configuration, ServerReadiness readiness,
-    ILogger<ReplenishmentScanService> log) : PeriodicService(scopes, readiness, log)
+    WorkerLeases leases, ILogger<ReplenishmentScanService> log) : PeriodicService(scopes, readiness, leases, log)
 {
     public const string IntervalSetting = "Orderly:ReplenishmentScanMinutes";
     public const string Actor = "system:replenishment";
@@ -17,6 +17,8 @@ internal sealed class ReplenishmentScanService(IServiceScopeFactory scopes, ICon
     protected override string Name => "Replenishment scan";
 
     protected override string Setting => IntervalSetting;
+
+    protected override string Lease => WorkerLeases.ReplenishmentScan;
 
     protected override TimeSpan Interval => TimeSpan.FromMinutes(configuration.GetValue(IntervalSetting, DefaultMinutes));
 

@@ -13,11 +13,13 @@ namespace Orderly.Server.Sales;
 /// <c>t × (1 − share) / share</c> before the next (<c>Orderly:PromiseRefreshMaxShare</c>, default 0.25, see
 /// <see cref="PauseAfter"/>). A walk grows with its SKU's open lines, so on a hot SKU with a long queue the promises
 /// settle later instead of the worker taking the cores from the requests.</para>
+/// <para>It works only while this instance holds the lease <see cref="WorkerLeases.PromiseRefresh"/> (ADR 0018): with
+/// several instances on one database, one of them re-promises.</para>
 /// <para>It starts once the database is ready, and a stop lets the batch under way finish and commit
 /// (<see cref="GracefulBackgroundService"/>): the stop ends the waits between batches, not a batch.</para>
 /// </summary>
 internal sealed class PromiseRefreshService(IServiceScopeFactory scopes, PromiseQueueSignal signal, IConfiguration configuration,
-    ServerReadiness readiness, ILogger<PromiseRefreshService> log) : GracefulBackgroundService(readiness)
+    ServerReadiness readiness, WorkerLeases leases, ILogger<PromiseRefreshService> log) : GracefulBackgroundService(readiness)
 {
     public const string DelaySetting = "Orderly:PromiseRefreshDelayMilliseconds";
     public const string ShareSetting = "Orderly:PromiseRefreshMaxShare";
@@ -42,7 +44,8 @@ internal sealed class PromiseRefreshService(IServiceScopeFactory scopes, Promise
             {
                 await signal.WaitAsync(PollInterval, stoppingToken);
                 await Task.Delay(delay, stoppingToken);
-                while (true)
+                // Another instance holds the lease and works the queue (it is in the database); this one only waits.
+                while (leases.Holds(WorkerLeases.PromiseRefresh))
                 {
                     var started = Stopwatch.GetTimestamp();
                     var full = await RunBatchAsync() == BatchSize;

@@ -9,10 +9,11 @@ namespace Orderly.Server.Webhooks;
 /// or every <c>Orderly:Webhooks:DispatchIntervalSeconds</c> (default 5; 0 turns it off), and runs
 /// <see cref="WebhookDispatcher"/> rounds while they find full batches. A failed round is logged and retried at the next
 /// wake-up; what was not delivered is in the database and goes out after a restart. Like the other background work it
-/// starts once the database is ready and finishes the round under way at a stop (<see cref="GracefulBackgroundService"/>).
+/// starts once the database is ready and finishes the round under way at a stop (<see cref="GracefulBackgroundService"/>),
+/// and it runs rounds only while this instance holds the lease <see cref="WorkerLeases.WebhookDispatch"/> (ADR 0018).
 /// </summary>
 internal sealed class WebhookDispatchService(WebhookDispatcher dispatcher, EventSignal signal, OrderlyOptions options,
-    ServerReadiness readiness, ILogger<WebhookDispatchService> log) : GracefulBackgroundService(readiness)
+    ServerReadiness readiness, WorkerLeases leases, ILogger<WebhookDispatchService> log) : GracefulBackgroundService(readiness)
 {
     protected override async Task WorkAsync(CancellationToken stoppingToken)
     {
@@ -28,7 +29,7 @@ internal sealed class WebhookDispatchService(WebhookDispatcher dispatcher, Event
             {
                 try
                 {
-                    while (!stoppingToken.IsCancellationRequested && await dispatcher.RunOnceAsync(BatchToken)) { }
+                    while (!stoppingToken.IsCancellationRequested && leases.Holds(WorkerLeases.WebhookDispatch) && await dispatcher.RunOnceAsync(BatchToken)) { }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

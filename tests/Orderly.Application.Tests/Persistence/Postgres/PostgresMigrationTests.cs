@@ -26,7 +26,7 @@ public sealed class PostgresMigrationTests(PostgresCluster cluster)
             "purchase_order_history", "purchase_order_lines", "purchase_orders", "reorder_policies", "sales_orders", "schema_migrations",
             "served_backorders", "shipment_lines", "shipments", "sku_open_demand", "stock_alerts", "stock_levels", "stock_movements",
             "supplier_offers", "suppliers", "warehouses", "webhook_attempts", "webhook_deliveries", "webhook_dispatch_position",
-            "webhook_subscriptions",
+            "webhook_subscriptions", "worker_leases",
         ]);
     }
 
