@@ -57,7 +57,7 @@ public sealed partial class StatementsPerCommandTests(ITestOutputHelper output)
             output.WriteLine($"{step}: {counts.Min()}–{counts.Max()} statements");
         var bounds = new Dictionary<string, int>
         {
-            ["create"] = 35, ["submit"] = 25, ["submit (held)"] = 24, ["approve"] = 19, ["confirm"] = 24, ["reserve"] = 68,
+            ["create"] = 34, ["submit"] = 21, ["submit (held)"] = 20, ["approve"] = 17, ["confirm"] = 22, ["reserve"] = 66,
         };
         foreach (var (step, bound) in bounds) seen[step].Max().ShouldBeLessThanOrEqualTo(bound, step);
     }
