@@ -17,5 +17,8 @@ public abstract class WakeUpSignal
     }
 
     /// <summary>Waits until notified or <paramref name="timeout"/> passes.</summary>
-    public Task WaitAsync(TimeSpan timeout, CancellationToken ct) => _wake.WaitAsync(timeout, ct);
+    public virtual Task WaitAsync(TimeSpan timeout, CancellationToken ct) => _wake.WaitAsync(timeout, ct);
+
+    /// <summary>Takes a wake-up that came meanwhile, if any, without waiting: its work is in the round about to run.</summary>
+    protected void Absorb() => _wake.Wait(0);
 }

@@ -81,6 +81,17 @@ public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options,
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        if (Database.CurrentTransaction is not null || !ChangeTracker.HasChanges()) return await SaveKeptAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // The kept rows are partly written before the save's own statements (the relative update of the orders per
+        // status): without the caller's transaction they get one of their own, so that a refused save writes none of them.
+        await using var tx = await Database.BeginTransactionAsync(cancellationToken);
+        var saved = await SaveKeptAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return saved;
+    }
+
+    private async Task<int> SaveKeptAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         await OpenDemand.TrackAsync(this, clock.GetUtcNow(), cancellationToken);
         await BackorderQueue.TrackAsync(this, cancellationToken);
         await CreditExposure.TrackAsync(this, settings.Rounding, cancellationToken);

@@ -15,6 +15,9 @@ public sealed record AttemptOutcome(long DeliveryId, DateTimeOffset At, int? Sta
     public bool Succeeded => StatusCode is >= 200 and < 300;
 }
 
+/// <summary>What one dispatch round works from (<see cref="WebhookDispatch.RoundAsync"/>): the subscriptions, read once, and the newest event id when they were read.</summary>
+public sealed record DispatchRound(IReadOnlyList<WebhookSubscription> Subscriptions, long Horizon);
+
 /// <summary>
 /// The persistent half of the webhook dispatcher (ADR 0015); the HTTP half is in the server. Each step is bounded:
 /// <see cref="FanOutAsync"/> turns at most <see cref="FanOutBatch"/> new events into deliveries (from the stored
@@ -32,19 +35,35 @@ public sealed class WebhookDispatch(OrderlyDbContext db, TimeProvider clock, Ord
         JsonSerializer.Serialize(new { type = e.Type, timestamp = e.OccurredAt, data = EventStream.View(e) }, BusinessEvent.Json);
 
     /// <summary>
-    /// Fans the next events out to the subscriptions that want them; returns how many events it took. Without any
-    /// subscription it takes no write turn at all; each subscription hears only the events after its creation, so the
-    /// read starts after the oldest subscription's start when that is beyond the stored position.
+    /// The subscriptions and the newest event id, read in one statement so that they agree: a subscription created after
+    /// this read starts after an event at least as new as <see cref="DispatchRound.Horizon"/> (ADR 0015), so fanning the
+    /// events up to the horizon out to these subscriptions misses nobody. No subscription: an empty round (one statement).
     /// </summary>
-    public async Task<int> FanOutAsync(CancellationToken ct)
+    public async Task<DispatchRound> RoundAsync(CancellationToken ct)
     {
-        var subscriptions = await db.WebhookSubscriptions.AsNoTracking().ToListAsync(ct); // configured by people: a handful
+        var rows = await db.WebhookSubscriptions.AsNoTracking() // configured by people: a handful
+            .Select(s => new { Subscription = s, Horizon = db.BusinessEvents.Max(e => (long?)e.Id) ?? 0 }).ToListAsync(ct);
+        return new DispatchRound(rows.Select(r => r.Subscription).ToList(), rows.Count == 0 ? 0 : rows[0].Horizon);
+    }
+
+    /// <summary>
+    /// Fans the next events up to the round's horizon out to the subscriptions that want them; returns how many events
+    /// it took. Without any subscription it reads and writes nothing (the position stays: each subscription starts
+    /// after its own <c>StartsAfterEventId</c>, so the read starts there when that is beyond the stored position).
+    /// </summary>
+    public async Task<int> FanOutAsync(DispatchRound round, CancellationToken ct)
+    {
+        var subscriptions = round.Subscriptions;
         if (subscriptions.Count == 0) return 0;
+        var from = subscriptions.Min(s => s.StartsAfterEventId);
+        if (from >= round.Horizon) return 0; // nothing any subscription hears yet: no write turn
         return await db.InTransactionAsync(async () =>
         {
             var position = await db.WebhookDispatchPositions.SingleAsync(p => p.Name == WebhookDispatchPosition.Webhooks, ct);
-            var from = Math.Max(position.LastEventId, subscriptions.Min(s => s.StartsAfterEventId));
-            var events = await db.BusinessEvents.AsNoTracking().Where(e => e.Id > from).OrderBy(e => e.Id).Take(FanOutBatch).ToListAsync(ct);
+            var start = Math.Max(position.LastEventId, from);
+            if (start >= round.Horizon) return 0;
+            var events = await db.BusinessEvents.AsNoTracking().Where(e => e.Id > start && e.Id <= round.Horizon)
+                .OrderBy(e => e.Id).Take(FanOutBatch).ToListAsync(ct);
             if (events.Count == 0) return 0;
             var busy = await WebhookQueue.BusyAsync(db, subscriptions.Select(s => s.Id).ToList(), events.Select(e => e.AggregateId).Distinct().ToList(), ct);
             var now = clock.GetUtcNow();
@@ -57,11 +76,12 @@ public sealed class WebhookDispatch(OrderlyDbContext db, TimeProvider clock, Ord
         }, ct);
     }
 
-    /// <summary>The Pending deliveries due now of the active subscriptions, at most about <see cref="SendBatch"/>, shared fairly.</summary>
-    public async Task<IReadOnlyList<DueDelivery>> DueAsync(CancellationToken ct)
+    /// <summary>The Pending deliveries due now of the round's active subscriptions, at most about <see cref="SendBatch"/>, shared fairly.</summary>
+    public async Task<IReadOnlyList<DueDelivery>> DueAsync(DispatchRound round, CancellationToken ct)
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var active = await db.WebhookSubscriptions.AsNoTracking().Where(s => s.Status == WebhookStatus.Active).ToListAsync(ct);
+        var active = round.Subscriptions.Where(s => s.Status == WebhookStatus.Active).ToList();
+        if (active.Count == 0) return [];
         var each = Math.Max(1, SendBatch / Math.Max(1, active.Count));
         var due = new List<(WebhookDelivery Delivery, WebhookSubscription Subscription)>();
         foreach (var subscription in active)

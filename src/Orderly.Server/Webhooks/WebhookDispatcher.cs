@@ -3,7 +3,8 @@ using Orderly.Application.Webhooks;
 namespace Orderly.Server.Webhooks;
 
 /// <summary>
-/// One round of webhook dispatch (ADR 0015): fan new events out into deliveries (bounded batches, up to
+/// One round of webhook dispatch (ADR 0015): read the subscriptions once (<see cref="WebhookDispatch.RoundAsync"/>;
+/// none: the round ends there, one statement), fan new events out into deliveries (bounded batches, up to
 /// <see cref="MaxFanOutBatches"/>), then send the due deliveries (<see cref="WebhookDispatch.SendBatch"/>, at most
 /// <see cref="Parallelism"/> at once, outside any transaction), then record their attempts in one write.
 /// Each step has its own DI scope.
@@ -16,13 +17,15 @@ internal sealed class WebhookDispatcher(IServiceScopeFactory scopes, WebhookPost
     /// <summary>Runs one round; true when it may have left work (a full fan-out batch, or attempts made), so the caller goes again at once.</summary>
     public async Task<bool> RunOnceAsync(CancellationToken ct)
     {
+        var round = await WithAsync(d => d.RoundAsync(ct));
+        if (round.Subscriptions.Count == 0) return false;
         var fanned = 0;
         for (var batch = 0; batch < MaxFanOutBatches; batch++)
         {
-            fanned = await WithAsync(d => d.FanOutAsync(ct));
+            fanned = await WithAsync(d => d.FanOutAsync(round, ct));
             if (fanned < WebhookDispatch.FanOutBatch) break;
         }
-        var due = await WithAsync(d => d.DueAsync(ct));
+        var due = await WithAsync(d => d.DueAsync(round, ct));
         if (due.Count > 0)
         {
             var outcomes = new AttemptOutcome[due.Count];

@@ -72,12 +72,13 @@ public sealed class QueryPlanTests(QueryPlanTests.Book book) : IClassFixture<Que
         ["one purchase order (with the backorders waiting for it and served by it)"] = new(b =>
             b.With<PurchaseOrderStore>(s => s.ViewAsync(b.PurchaseOrder, default))),
         ["business event stream, a page after a cursor"] = new(b => b.With<EventStream>(s => s.ReadAsync("1", 10, default)), OrderedByIndex: true),
-        ["webhook dispatch: new events fanned out, what is due, attempts recorded with the next of an aggregate moving up"] = new(async b =>
+        ["webhook dispatch: the subscriptions with the newest event id, new events fanned out, what is due, attempts recorded with the next of an aggregate moving up"] = new(async b =>
         {
             await b.With<WebhookUseCases>(w => w.CreateAsync(new CreateWebhookRequest("https://erp.example.com/hooks"), "plan", default));
             await b.With<OrderUseCases>(o => o.PlaceAsync(new PlaceOrderRequest([new OrderLineRequest("CHAI", 1m)], CustomerCode: "ALFKI"), "plan", default));
-            await b.With<WebhookDispatch>(d => d.FanOutAsync(default));
-            var due = await b.With<WebhookDispatch, IReadOnlyList<DueDelivery>>(d => d.DueAsync(default));
+            var round = await b.With<WebhookDispatch, DispatchRound>(d => d.RoundAsync(default));
+            await b.With<WebhookDispatch>(d => d.FanOutAsync(round, default));
+            var due = await b.With<WebhookDispatch, IReadOnlyList<DueDelivery>>(d => d.DueAsync(round, default));
             await b.With<WebhookDispatch>(d => d.RecordAsync(due.Select(x => new AttemptOutcome(x.DeliveryId, DateTimeOffset.UtcNow, 200, "", 1)).ToList(), default));
         }),
         ["a webhook's deliveries, newest first, and one with its attempts"] = new(async b =>
