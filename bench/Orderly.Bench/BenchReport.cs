@@ -3,10 +3,13 @@ using System.Text;
 
 namespace Orderly.Bench;
 
-/// <summary>What the run ran on, for docs/BENCHMARKS.md.</summary>
-public sealed record Machine(string Cpu, int Cores, string Memory, string Dotnet, string Runtime, string ServerSqlite, string FloorSqlite)
+/// <summary>
+/// What the run ran on, for the report. <paramref name="Database"/> is the database line: the SQLite versions of the
+/// server and the floor, or the PostgreSQL version and settings of the cluster both ran on.
+/// </summary>
+public sealed record Machine(string Cpu, int Cores, string Memory, string Dotnet, string Runtime, string Database)
 {
-    public static Machine Read(string dotnetVersion, string? database, FloorReadings floor)
+    public static Machine Read(string dotnetVersion, string database)
     {
         var cpu = File.Exists("/proc/cpuinfo")
             ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
@@ -17,11 +20,11 @@ public sealed record Machine(string Cpu, int Cores, string Memory, string Dotnet
             : null;
         var memory = memKb is null ? "?" : $"{long.Parse(memKb) / 1024.0 / 1024:F1} GiB";
         return new Machine(cpu ?? RuntimeInformation.ProcessArchitecture.ToString(), Environment.ProcessorCount, memory, dotnetVersion,
-            RuntimeInformation.FrameworkDescription, SqliteOfDatabase(database), floor.SqliteVersion);
+            RuntimeInformation.FrameworkDescription, database);
     }
 
     /// <summary>The SQLite library that last wrote the server's database: the header stores its version number at offset 96.</summary>
-    private static string SqliteOfDatabase(string? path)
+    public static string SqliteOfDatabase(string? path)
     {
         if (path is null || !File.Exists(path)) return "?";
         var header = new byte[100];
@@ -32,8 +35,11 @@ public sealed record Machine(string Cpu, int Cores, string Memory, string Dotnet
     }
 }
 
-/// <summary>Prints the result table, and writes it with the details, the machine and the floor to docs/BENCHMARKS.md.</summary>
-public sealed class BenchReport(BenchResults results, FloorReadings floor, Machine machine, string command)
+/// <summary>
+/// Prints the result table, and writes it with the details, the machine and the floor to docs/BENCHMARKS.md (SQLite) or
+/// docs/BENCHMARKS-postgresql.md (PostgreSQL).
+/// </summary>
+public sealed class BenchReport(BenchResults results, IRawFloor floor, Machine machine, string command)
 {
     public string Table() => Markdown(["figure", "Orderly", "raw floor", "Orderly ÷ floor", "target", ""],
         new Scorecard(results, floor).Rows().Select(r => new[] { r.Figure, r.Orderly, r.Floor, r.Ratio, r.Target, r.Met }));
@@ -54,7 +60,7 @@ public sealed class BenchReport(BenchResults results, FloorReadings floor, Machi
     {
         var s = results.Settings;
         var md = new StringBuilder();
-        md.AppendLine("# Benchmarks").AppendLine();
+        md.AppendLine($"# {floor.Title}").AppendLine();
         md.AppendLine(s.Quick
             ? "**Quick smoke run (`--quick`): tiny sizes and 3-second workloads. It shows that every workload runs; its figures are not a measurement.**"
             : "Full run of `bench/run` (what it measures and why: [bench/README.md](../bench/README.md)).").AppendLine();
@@ -62,15 +68,13 @@ public sealed class BenchReport(BenchResults results, FloorReadings floor, Machi
         md.AppendLine($"- date: {results.Started:yyyy-MM-dd HH:mm} UTC ({(results.Finished - results.Started).TotalMinutes:F1} min)");
         md.AppendLine($"- command: `{command}`");
         md.AppendLine($"- machine: {machine.Cores} cores (`nproc`), {machine.Memory} memory, {machine.Cpu}");
-        md.AppendLine($"- .NET SDK {machine.Dotnet} ({machine.Runtime}); server SQLite {machine.ServerSqlite}; floor SQLite {machine.FloorSqlite} (python3)");
+        md.AppendLine($"- .NET SDK {machine.Dotnet} ({machine.Runtime}); {machine.Database}");
         md.AppendLine($"- sizes: {results.Customers:N0} customers, {results.Products:N0} products ({s.HotSkus} hot, {s.HotStockPerWarehouse} on hand each in " +
                       $"2 warehouses), W1 book {s.W1Book:N0} orders, W4 book {results.BookOrders:N0} orders; {s.DurationSeconds} s per workload after " +
                       $"{s.WarmupSeconds} s warm-up, {s.ReadSeconds} s per read kind").AppendLine();
         md.AppendLine("## Figures beside the raw floor").AppendLine().AppendLine(Table()).AppendLine();
         md.AppendLine("Throughput counts orders whose every step answered 2xx, over the wall time from the first request to the last answer. " +
-                      "The floor is `../shared/bench-floor/sqlite_bench.py`, run in the same `bench/run` after the server stopped: one 10-line order " +
-                      "per transaction (WAL, synchronous FULL, like Orderly's database); bulk seeding is set beside 100 orders per transaction. " +
-                      "Its time per order is 1 ÷ its rate.").AppendLine();
+                      floor.Explanation).AppendLine();
         md.AppendLine("## Per step").AppendLine().AppendLine(Details()).AppendLine();
         md.AppendLine("SQL/request is the mean of the round trips R in `db;desc=\"R round trips, N statements\"` in the response's `Server-Timing` header (n/a: the server does not send it). " +
                       "Driver CPU is `Process.TotalProcessorTime` of the load driver over the workload's wall time; server CPU/ok is the server's " +

@@ -1,7 +1,8 @@
 using Orderly.Bench;
 
 // bench/run calls this twice: `run` drives the workloads against the started server and saves the results; `report`,
-// after the server stopped and the raw floor ran, prints the table and writes docs/BENCHMARKS.md.
+// after the server stopped and the raw floor ran, prints the table and writes the report (docs/BENCHMARKS.md, or
+// docs/BENCHMARKS-postgresql.md for a run on PostgreSQL).
 var args2 = new Arguments(args);
 try
 {
@@ -19,8 +20,22 @@ try
         case "report":
         {
             var results = BenchResults.Load(args2.Required("--results"));
-            var floor = FloorReadings.Parse(File.ReadAllText(args2.Required("--floor")));
-            var machine = Machine.Read(args2.Text("--dotnet") ?? "?", args2.Text("--database"), floor);
+            // --pgbench FILE: a PostgreSQL run set beside pgbench; else --floor FILE: a SQLite run beside sqlite_bench.py.
+            IRawFloor floor;
+            string database;
+            if (args2.Text("--pgbench") is { } pgbench)
+            {
+                var pg = PgbenchFloor.Parse(File.ReadAllText(pgbench));
+                floor = pg;
+                database = $"{pg.Server} (server and floor on one cluster)";
+            }
+            else
+            {
+                var sqlite = FloorReadings.Parse(File.ReadAllText(args2.Required("--floor")));
+                floor = sqlite;
+                database = sqlite.DatabaseLine(args2.Text("--database"));
+            }
+            var machine = Machine.Read(args2.Text("--dotnet") ?? "?", database);
             var report = new BenchReport(results, floor, machine, args2.Text("--command") ?? "bench/run");
             Console.WriteLine(report.Table());
             if (args2.Text("--out") is { } path)
@@ -32,7 +47,7 @@ try
         }
         default:
             Console.Error.WriteLine("usage: Orderly.Bench run --url URL --results FILE [--server-pid PID] [--quick] [--duration S] [--warmup S] [--book N] [--book-w1 N] [--timeout S]");
-            Console.Error.WriteLine("       Orderly.Bench report --results FILE --floor FILE [--database FILE] [--dotnet VERSION] [--command TEXT] [--out FILE]");
+            Console.Error.WriteLine("       Orderly.Bench report --results FILE (--floor FILE [--database FILE] | --pgbench FILE) [--dotnet VERSION] [--command TEXT] [--out FILE]");
             return 2;
     }
 }
