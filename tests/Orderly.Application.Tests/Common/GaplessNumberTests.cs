@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Orderly.Application.Billing;
-using Orderly.Application.Catalog;
 using Orderly.Application.Common;
-using Orderly.Application.Customers;
 using Orderly.Application.Inventory;
 using Orderly.Application.Persistence;
 using Orderly.Application.Sales;
@@ -77,9 +75,7 @@ public sealed class GaplessNumberTests
 
     private static async Task SeedAsync(TestDatabase database)
     {
-        await database.WithAsync<WarehouseUseCases>(w => w.OpenAsync(new OpenWarehouseRequest("MAIN", "Main", 1), default));
-        await database.WithAsync<ProductUseCases>(p => p.DefineAsync(new DefineProductRequest("CHAI", "Chai", "case", 0, 18m, "EUR", 0.07m, 10m), default));
-        await database.WithAsync<CustomerUseCases>(c => c.RegisterAsync(new RegisterCustomerRequest("ALFKI", "Alfreds", "EUR", 10_000_000m, 30), default));
+        await MasterData.ChaiForAlfredsAsync(database);
         await database.WithAsync<StockUseCases>(s => s.ReceiveAsync(new ReceiveStockRequest("MAIN", "CHAI", 1_000), "tester", default));
     }
 

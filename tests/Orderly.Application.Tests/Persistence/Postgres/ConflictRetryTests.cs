@@ -1,8 +1,5 @@
 using Npgsql;
-using Orderly.Application.Catalog;
 using Orderly.Application.Common;
-using Orderly.Application.Customers;
-using Orderly.Application.Inventory;
 using Orderly.Application.Persistence;
 using Orderly.Application.Persistence.Schema;
 using Orderly.Application.Sales;
@@ -51,9 +48,7 @@ public sealed class ConflictRetryTests(PostgresCluster cluster)
         var connectionString = await cluster.NewDatabaseAsync();
         var database = TestDatabase.OnPostgres(connectionString, options);
         await database.WithAsync<OrderlyDbContext, IReadOnlyList<SchemaMigration>>(db => DatabaseSetup.PrepareAsync(db));
-        await database.WithAsync<WarehouseUseCases>(w => w.OpenAsync(new OpenWarehouseRequest("MAIN", "Main", 1), default));
-        await database.WithAsync<ProductUseCases>(p => p.DefineAsync(new DefineProductRequest("CHAI", "Chai", "case", 0, 18m, "EUR", 0.07m, 10m), default));
-        await database.WithAsync<CustomerUseCases>(c => c.RegisterAsync(new RegisterCustomerRequest("ALFKI", "Alfreds", "EUR", 100_000m, 30), default));
+        await MasterData.ChaiForAlfredsAsync(database, creditLimit: 100_000m);
         await PlaceAsync(database); // the counter row exists from here on
         return (database, connectionString);
     }

@@ -2,9 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orderly.Application.Catalog;
 using Orderly.Application.Common;
-using Orderly.Application.Customers;
 using Orderly.Application.Events;
-using Orderly.Application.Inventory;
 using Orderly.Application.Persistence;
 using Orderly.Application.Persistence.Schema;
 using Orderly.Application.Procurement;
@@ -82,10 +80,8 @@ public sealed class EventCommitOrderTests(PostgresCluster cluster)
     private static async Task SeedAsync(TestDatabase database)
     {
         await database.WithAsync<OrderlyDbContext, IReadOnlyList<SchemaMigration>>(db => DatabaseSetup.PrepareAsync(db));
-        await database.WithAsync<WarehouseUseCases>(w => w.OpenAsync(new OpenWarehouseRequest("MAIN", "Main", 1), default));
-        await database.WithAsync<ProductUseCases>(p => p.DefineAsync(new DefineProductRequest("CHAI", "Chai", "case", 0, 18m, "EUR", 0.07m, 10m), default));
+        await MasterData.ChaiForAlfredsAsync(database);
         await database.WithAsync<ProductUseCases>(p => p.DefineAsync(new DefineProductRequest("COFFEE", "Coffee", "kg", 3, 21m, "EUR", 0.07m, 5m), default));
-        await database.WithAsync<CustomerUseCases>(c => c.RegisterAsync(new RegisterCustomerRequest("ALFKI", "Alfreds", "EUR", 100_000m, 30), default));
         var supplier = await database.WithAsync<SupplierUseCases, SupplierView>(s => s.RegisterAsync(new RegisterSupplierRequest("ACME", "Acme", "EUR"), default));
         await database.WithAsync<SupplierUseCases, SupplierOfferView>(s => s.DefineOfferAsync(supplier.Id, new DefineOfferRequest("COFFEE", 5m, 7), default));
     }

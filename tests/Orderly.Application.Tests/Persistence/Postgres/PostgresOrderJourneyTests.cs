@@ -1,6 +1,4 @@
-using Orderly.Application.Catalog;
 using Orderly.Application.Common;
-using Orderly.Application.Customers;
 using Orderly.Application.Inventory;
 using Orderly.Application.Persistence;
 using Orderly.Application.Persistence.Schema;
@@ -22,9 +20,7 @@ public sealed class PostgresOrderJourneyTests(PostgresCluster cluster)
     {
         await using var database = TestDatabase.OnPostgres(await cluster.NewDatabaseAsync());
         await database.WithAsync<OrderlyDbContext, IReadOnlyList<SchemaMigration>>(db => DatabaseSetup.PrepareAsync(db));
-        await database.WithAsync<WarehouseUseCases>(w => w.OpenAsync(new OpenWarehouseRequest("MAIN", "Main", 1), default));
-        await database.WithAsync<ProductUseCases>(p => p.DefineAsync(new DefineProductRequest("CHAI", "Chai", "case", 0, 18m, "EUR", 0.07m, 10m), default));
-        await database.WithAsync<CustomerUseCases>(c => c.RegisterAsync(new RegisterCustomerRequest("ALFKI", "Alfreds", "EUR", 100_000m, 30), default));
+        await MasterData.ChaiForAlfredsAsync(database, creditLimit: 100_000m);
 
         var order = await database.WithAsync<OrderUseCases, OrderView>(o =>
             o.PlaceAsync(new PlaceOrderRequest([new OrderLineRequest("CHAI", 4)], CustomerCode: "ALFKI"), "tester", default));
