@@ -391,16 +391,19 @@ public sealed class InputValidationTests
     }
 
     [Theory]
-    [InlineData("/api/orders?pageSize=abc")]
-    [InlineData("/api/orders?customerId=not-a-guid")]
-    [InlineData("/api/stock/movements?limit=many")]
-    public async Task A_query_parameter_of_the_wrong_type_is_a_400(string path)
+    [InlineData("/api/orders?pageSize=abc", "pageSize", "The parameter 'pageSize' must be a whole number; 'abc' is not.")]
+    [InlineData("/api/orders?page=1.5", "page", "The parameter 'page' must be a whole number; '1.5' is not.")]
+    [InlineData("/api/orders?customerId=not-a-guid", "customerId", "The parameter 'customerId' must be an id (a UUID such as")]
+    [InlineData("/api/stock/movements?limit=many", "limit", "The parameter 'limit' must be a whole number; 'many' is not.")]
+    public async Task A_query_parameter_of_the_wrong_type_is_a_400_saying_what_it_must_be(string path, string parameter, string said)
     {
         using var api = new OrderlyApi();
 
         var response = await api.Client.GetAsync(path);
 
-        await OrderlyApi.ProblemAsync(response, HttpStatusCode.BadRequest, "request.malformed");
+        var problem = await OrderlyApi.ProblemAsync(response, HttpStatusCode.BadRequest, "request.malformed");
+        problem.ShouldHaveFieldErrors(parameter);
+        problem.Detail.ShouldStartWith(said);
     }
 
     [Fact]

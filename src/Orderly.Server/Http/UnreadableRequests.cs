@@ -23,8 +23,10 @@ internal static class UnreadableRequests
         if (e.InnerException is JsonException json) return FromJson(json);
         if (Parameter(e.Message) is { } parameter)
         {
-            var text = $"The parameter '{parameter}' is missing or not of its type ({e.Message.TrimEnd('.')}).";
-            return Problems.Create(400, Malformed, "A parameter of the request is not valid.", text, Field(parameter, text));
+            var text = Quoted(e.Message, $"Failed to bind parameter \"{parameter.Declaration}\" from \"", "\"") is { } given
+                ? $"The parameter '{parameter.Name}' must be {Expected(parameter.Type)}; '{given}' is not."
+                : $"The parameter '{parameter.Name}' is required: send it as {Expected(parameter.Type)}.";
+            return Problems.Create(400, Malformed, "A parameter of the request is not valid.", text, Field(parameter.Name, text));
         }
         if (e.Message.Contains("body", StringComparison.OrdinalIgnoreCase)
             && (e.Message.Contains("no body was provided", StringComparison.Ordinal) || e.Message.Contains("was not provided from body", StringComparison.Ordinal)))
@@ -69,13 +71,29 @@ internal static class UnreadableRequests
     /// <summary>The property of System.Text.Json's "The JSON property 'x' could not be mapped to any .NET member contained in type 'T'." message.</summary>
     private static string? UnknownProperty(string message) => Quoted(message, "The JSON property '", "' could not be mapped");
 
-    /// <summary>The parameter of the framework's <c>Failed to bind parameter "int? page" from "abc".</c> and
-    /// <c>Required parameter "Guid id" was not provided from route.</c> messages.</summary>
-    private static string? Parameter(string message)
+    /// <summary>The declaration, type and name of the parameter in the framework's <c>Failed to bind parameter
+    /// "Nullable&lt;int&gt; page" from "abc".</c> and <c>Required parameter "Guid id" was not provided from route.</c> messages.</summary>
+    private static (string Declaration, string Type, string Name)? Parameter(string message)
     {
         var declaration = Quoted(message, "Failed to bind parameter \"", "\"") ?? Quoted(message, "Required parameter \"", "\"");
-        return declaration?[(declaration.LastIndexOf(' ') + 1)..];
+        if (declaration is null) return null;
+        var space = declaration.LastIndexOf(' ');
+        var type = declaration[..Math.Max(space, 0)].TrimEnd('?');
+        if (type.StartsWith("Nullable<", StringComparison.Ordinal) && type.EndsWith('>')) type = type["Nullable<".Length..^1];
+        return (declaration, type, declaration[(space + 1)..]);
     }
+
+    /// <summary>What a parameter of the C# type <paramref name="type"/> must look like, in words (never the type's name alone).</summary>
+    private static string Expected(string type) => type switch
+    {
+        "int" or "long" or "short" => "a whole number",
+        "decimal" or "double" => "a number (digits, '.' for decimals)",
+        "Guid" => "an id (a UUID such as 0193f5e2-7a1b-7c3d-9e4f-1a2b3c4d5e6f)",
+        "DateOnly" => "a date (YYYY-MM-DD)",
+        "DateTimeOffset" or "DateTime" => "a date and time (ISO 8601, such as 2026-12-02T09:30:00Z)",
+        "bool" => "true or false",
+        _ => $"a value of the form the API document gives for it ({type})",
+    };
 
     /// <summary>The non-empty text between <paramref name="prefix"/>, which the message starts with, and the first <paramref name="suffix"/> after it.</summary>
     private static string? Quoted(string message, string prefix, string suffix)
