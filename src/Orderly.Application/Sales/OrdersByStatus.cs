@@ -46,9 +46,8 @@ public static class OrdersByStatus
         if (changes.Count == 0) return;
         if (await AddAsync(db, changes, ct) == changes.Count) return;
         // The first save that touches a status without a row (rare: once per status and database).
-        var kept = (await db.OrderStatusCounts.AsNoTracking().Where(c => deltas.Keys.Contains(c.Status)).Select(c => c.Status).ToListAsync(ct))
-            .Select(k => k.ToString()).ToHashSet();
-        foreach (var (status, delta) in changes.Where(c => !kept.Contains(c.Status)))
+        var kept = await db.OrderStatusCounts.AsNoTracking().Where(c => deltas.Keys.Contains(c.Status)).Select(c => c.Status).ToListAsync(ct);
+        foreach (var (status, delta) in deltas.Where(d => d.Value != 0 && !kept.Contains(d.Key)))
             await CountOnceAsync(db, status, delta, ct);
     }
 
@@ -66,13 +65,18 @@ public static class OrdersByStatus
     }
 
     /// <summary>
-    /// The row of a status counted from the book as saved before this save, plus this save's difference. Another writer
-    /// that added the row meanwhile (PostgreSQL) counted the book without this save's orders: the difference is added to it.
+    /// The row of a status counted from the book as saved before this save (<see cref="CountAsync"/>), plus this save's
+    /// difference. Another writer that added the row meanwhile (PostgreSQL) counted the book without this save's orders:
+    /// the difference is added to it.
     /// </summary>
-    private static Task CountOnceAsync(OrderlyDbContext db, string status, long delta, CancellationToken ct) =>
-        db.Database.ExecuteSqlRawAsync(
-            "INSERT INTO order_status_counts (status, orders) SELECT {0}, COUNT(*) + {1} FROM sales_orders WHERE status = {0} " +
-            "ON CONFLICT (status) DO UPDATE SET orders = order_status_counts.orders + {1}", [status, delta], ct);
+    private static async Task CountOnceAsync(OrderlyDbContext db, OrderStatus status, long delta, CancellationToken ct)
+    {
+        var counted = await CountAsync(db, status, ct) + delta;
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO order_status_counts (status, orders) VALUES ({status.ToString()}, {counted})
+            ON CONFLICT (status) DO UPDATE SET orders = order_status_counts.orders + {delta}
+            """, ct);
+    }
 
     /// <summary>
     /// Orders per status as saved, every status named (0 where there is no row). Synchronous on purpose: metric callbacks
