@@ -12,9 +12,6 @@ namespace Orderly.Application.Persistence;
 /// </summary>
 public static class DatabaseSetup
 {
-    /// <summary>The key of the session advisory lock PostgreSQL migrations run under (any fixed number; "0rder1y" in hex).</summary>
-    public const long MigrationLockKey = 0x30_72_64_65_72_31_79;
-
     /// <summary>Which database this context uses, for the start-up log: provider and file path, or server and database, never credentials.</summary>
     public static string Describe(OrderlyDbContext db)
     {
@@ -53,7 +50,7 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// Migrates a PostgreSQL database while holding the session advisory lock <see cref="MigrationLockKey"/>, so that two
+    /// Migrates a PostgreSQL database while holding the session advisory lock <see cref="AdvisoryLocks.Migrations"/>, so that two
     /// instances starting at once on one database do not both apply a migration (ADR 0018): the second waits, then finds
     /// nothing pending. SQLite needs no lock: a migration's transaction takes the file's write lock.
     /// </summary>
@@ -61,7 +58,7 @@ public static class DatabaseSetup
     {
         await using var holder = new NpgsqlConnection(connectionString);
         await holder.OpenAsync(ct);
-        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockKey})", holder))
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({AdvisoryLocks.Migrations})", holder))
             await take.ExecuteNonQueryAsync(ct);
         try
         {
@@ -69,7 +66,7 @@ public static class DatabaseSetup
         }
         finally
         {
-            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLockKey})", holder);
+            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({AdvisoryLocks.Migrations})", holder);
             await release.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Orderly.Application.Persistence;
 
 /// <summary>
@@ -12,11 +10,6 @@ namespace Orderly.Application.Persistence;
 /// </summary>
 internal static class EventCommitOrder
 {
-    /// <summary>The advisory lock's key: "EVENTS" in ASCII (<c>pg_locks</c>: classid 0x4556, objid 0x454E5453).</summary>
-    internal const long Key = 0x4556_454E5453;
-
-    public static async Task TakeTurnAsync(OrderlyDbContext db, CancellationToken ct)
-    {
-        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({Key})", ct);
-    }
+    public static Task TakeTurnAsync(OrderlyDbContext db, CancellationToken ct) =>
+        AdvisoryLocks.HoldToCommitAsync(db, AdvisoryLocks.EventCommitOrder, shared: false, ct);
 }

@@ -12,14 +12,9 @@ namespace Orderly.Application.Persistence;
 /// </summary>
 internal static class RerunTurns
 {
-    /// <summary>The advisory lock's key: "ORDERLY" in ASCII, so it names itself in <c>pg_locks</c>.</summary>
-    private const long Key = 0x4F52444552_4C59;
-
     /// <summary>For a first run: the shared lock, as the transaction's first statement (released at its end).</summary>
-    public static async Task EnterFirstRunAsync(OrderlyDbContext db, CancellationToken ct)
-    {
-        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock_shared({Key})", ct);
-    }
+    public static Task EnterFirstRunAsync(OrderlyDbContext db, CancellationToken ct) =>
+        AdvisoryLocks.HoldToCommitAsync(db, AdvisoryLocks.Reruns, shared: true, ct);
 
     /// <summary>
     /// For a run again, before its transaction begins: the lock exclusively, held by the connection until the returned
@@ -31,7 +26,7 @@ internal static class RerunTurns
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({Key})", ct);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({AdvisoryLocks.Reruns})", ct);
         }
         catch
         {
@@ -48,7 +43,7 @@ internal static class RerunTurns
             try
             {
                 // Not cancellable: a pooled connection must not keep the lock.
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({Key})", CancellationToken.None);
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({AdvisoryLocks.Reruns})", CancellationToken.None);
             }
             finally
             {

@@ -65,8 +65,8 @@ public sealed class EventCommitOrderTests(PostgresCluster cluster)
         await watcher.OpenAsync();
         await using var waiting = new NpgsqlCommand(
             "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND classid = @high AND objid = @low", watcher);
-        waiting.Parameters.AddWithValue("high", (long)(EventCommitOrder.Key >> 32));
-        waiting.Parameters.AddWithValue("low", (long)(EventCommitOrder.Key & 0xFFFF_FFFF));
+        waiting.Parameters.AddWithValue("high", (long)(AdvisoryLocks.EventCommitOrder >> 32));
+        waiting.Parameters.AddWithValue("low", (long)(AdvisoryLocks.EventCommitOrder & 0xFFFF_FFFF));
         for (var tries = 0; tries < 400; tries++)
         {
             if ((long)(await waiting.ExecuteScalarAsync())! > 0) return;
