@@ -61,15 +61,16 @@ public sealed class PostgresCluster : IAsyncLifetime
         }
     }
 
-    /// <summary>Runs <c>tools/postgres/cluster COMMAND DIR</c> of this checkout; returns what it printed on stdout.</summary>
-    private static async Task<string> ClusterAsync(string command, string folder)
+    /// <summary>
+    /// Runs <c>tools/postgres/cluster COMMAND DIR</c> of this checkout (start, stop, crash, resume); returns what it printed
+    /// on stdout. A <paramref name="durable"/> start commits durably (fsync on), for the crash test.
+    /// </summary>
+    public static async Task<string> ClusterAsync(string command, string folder, bool durable = false)
     {
         var script = Path.Combine(RepositoryRoot(), "tools", "postgres", "cluster");
-        using var process = Process.Start(new ProcessStartInfo("bash", [script, command, folder])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
+        var start = new ProcessStartInfo("bash", [script, command, folder]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (durable) start.Environment["ORDERLY_PG_DURABLE"] = "1";
+        using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
