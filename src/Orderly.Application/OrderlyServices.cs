@@ -82,6 +82,7 @@ public static class OrderlyServices
         services.AddScoped<Replenishment.AlertResolution>();
         services.AddScoped<Replenishment.ReplenishmentScan>();
         services.AddScoped<Events.EventStream>();
+        services.AddScoped<Audit.AuditLog>();
         services.AddScoped<Webhooks.WebhookUseCases>();
         services.AddScoped<Webhooks.WebhookDeliveries>();
         services.AddScoped<Webhooks.WebhookDispatch>();

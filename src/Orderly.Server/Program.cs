@@ -94,6 +94,7 @@ app.MapProcurement();
 app.MapReplenishment();
 app.MapEvents();
 app.MapWebhooks();
+app.MapAudit();
 
 app.Run();
 

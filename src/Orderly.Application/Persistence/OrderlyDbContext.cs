@@ -78,6 +78,7 @@ public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options,
     public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
     public DbSet<Webhooks.WebhookAttempt> WebhookAttempts => Set<Webhooks.WebhookAttempt>();
     public DbSet<Webhooks.WebhookDispatchPosition> WebhookDispatchPositions => Set<Webhooks.WebhookDispatchPosition>();
+    public DbSet<Audit.AuditEntry> AuditLog => Set<Audit.AuditEntry>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
