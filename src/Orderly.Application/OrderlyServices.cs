@@ -29,7 +29,7 @@ public static class OrderlyServices
         services.AddSingleton(InstanceId.New());
         var zone = BusinessClock.ZoneNamed(options.BusinessTimeZone); // an unknown name stops the start here
         services.AddSingleton(sp => new BusinessClock(sp.GetRequiredService<TimeProvider>(), zone));
-        services.AddSingleton(sp => new WriteGate(TimeSpan.FromSeconds(options.WriteQueueTimeoutSeconds), OrderlyMeter(sp)));
+        services.AddSingleton(sp => new WriteGate(TimeSpan.FromSeconds(options.WriteQueueTimeoutSeconds), OrderlyMeter(sp), options.EffectiveWriteTurns));
         services.AddSingleton(sp => new ReservationConflicts(OrderlyMeter(sp)));
         services.AddSingleton(sp => new ConflictRetries(options.ConflictRetries, OrderlyMeter(sp)));
         services.AddScoped<SqlStatements>();

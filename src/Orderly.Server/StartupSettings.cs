@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Orderly.Application.Common;
+using Orderly.Application.Persistence;
 using Orderly.Server.Demo;
 using Orderly.Server.Replenishment;
 using Orderly.Server.Sales;
@@ -65,6 +66,14 @@ internal static class StartupSettings
         if (options.ConflictRetries is < 0 or > ConflictRetries.MaxAllowed)
         {
             problem = $"{Section}:{nameof(OrderlyOptions.ConflictRetries)} is {options.ConflictRetries}; it must be a whole number from 0 to {ConflictRetries.MaxAllowed}.";
+            return false;
+        }
+        if (options.WriteTurns is { } turns && (turns is < 1 or > OrderlyOptions.MaxWriteTurns
+                                                || (turns > 1 && options.Database != DatabaseProvider.PostgreSql)))
+        {
+            problem = options.Database == DatabaseProvider.PostgreSql
+                ? $"{Section}:{nameof(OrderlyOptions.WriteTurns)} is {turns}; it is how many writes run at once, a whole number from 1 to {OrderlyOptions.MaxWriteTurns} (default {OrderlyOptions.DefaultPostgresWriteTurns})."
+                : $"{Section}:{nameof(OrderlyOptions.WriteTurns)} is {turns}, but SQLite admits one writer at a time: leave it out (or 1), or run on PostgreSQL.";
             return false;
         }
         if (options.LeaseSeconds is not (>= 1 and <= 3600))

@@ -38,6 +38,30 @@ public sealed class StartupSettingsTests
     }
 
     [Theory]
+    [InlineData("Sqlite", "2", "Orderly:WriteTurns is 2, but SQLite admits one writer at a time: leave it out (or 1), or run on PostgreSQL.")]
+    [InlineData("PostgreSQL", "0", "Orderly:WriteTurns is 0; it is how many writes run at once, a whole number from 1 to 64 (default 4).")]
+    [InlineData("PostgreSQL", "65", "Orderly:WriteTurns is 65; it is how many writes run at once, a whole number from 1 to 64 (default 4).")]
+    public void Write_turns_beyond_what_the_database_admits_are_refused(string database, string value, string said)
+    {
+        StartupSettings.TryRead(Configuration(("Orderly:Database", database), ("Orderly:WriteTurns", value)), out _, out var problem).ShouldBeFalse();
+
+        problem.ShouldBe(said);
+    }
+
+    [Theory]
+    [InlineData("Sqlite", null, 1)]
+    [InlineData("PostgreSQL", null, 4)]
+    [InlineData("PostgreSQL", "16", 16)]
+    [InlineData("PostgreSQL", "1", 1)]
+    public void Writes_take_one_turn_on_sqlite_and_four_on_postgresql_unless_set(string database, string? value, int turns)
+    {
+        var settings = value is null ? Configuration(("Orderly:Database", database)) : Configuration(("Orderly:Database", database), ("Orderly:WriteTurns", value));
+        StartupSettings.TryRead(settings, out var options, out _).ShouldBeTrue();
+
+        options.EffectiveWriteTurns.ShouldBe(turns);
+    }
+
+    [Theory]
     [InlineData(null, 30)]
     [InlineData("2", 2)]
     [InlineData("1.5", 1.5)]

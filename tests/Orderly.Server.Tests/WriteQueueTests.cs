@@ -17,7 +17,7 @@ public sealed class WriteQueueTests
         var gate = api.Services.GetRequiredService<WriteGate>();
 
         HttpResponseMessage response;
-        using (await gate.WaitTurnAsync(CancellationToken.None)) // another writer holds the turn for longer than the bound
+        using (await EveryTurnAsync(gate)) // other writers hold every turn for longer than the bound
             response = await api.Client.PostAsJsonAsync("/api/warehouses", Warehouse, OrderlyApi.Json);
 
         var problem = await OrderlyApi.ProblemAsync(response, HttpStatusCode.ServiceUnavailable, WriteQueueTimeout.Code);
@@ -32,7 +32,7 @@ public sealed class WriteQueueTests
     {
         using var api = new OrderlyApi();
         var gate = api.Services.GetRequiredService<WriteGate>();
-        using var holder = await gate.WaitTurnAsync(CancellationToken.None);
+        using var holders = await EveryTurnAsync(gate);
         using var client = new CancellationTokenSource();
 
         var abandoned = api.Client.PostAsJsonAsync("/api/warehouses", Warehouse, OrderlyApi.Json, client.Token);
@@ -41,6 +41,19 @@ public sealed class WriteQueueTests
 
         await Should.ThrowAsync<OperationCanceledException>(() => abandoned);
         await Until(() => gate.QueueLength == 0);
+    }
+
+    /// <summary>Takes every write turn of the gate (one on SQLite, <c>Orderly:WriteTurns</c> on PostgreSQL); disposing gives them back.</summary>
+    private static async Task<IDisposable> EveryTurnAsync(WriteGate gate)
+    {
+        var turns = new List<WriteTurn>();
+        for (var i = 0; i < gate.Turns; i++) turns.Add(await gate.WaitTurnAsync(CancellationToken.None));
+        return new Turns(turns);
+    }
+
+    private sealed class Turns(List<WriteTurn> turns) : IDisposable
+    {
+        public void Dispose() => turns.ForEach(t => t.Dispose());
     }
 
     private static async Task Until(Func<bool> condition)

@@ -19,6 +19,19 @@ public sealed class OrderlyOptions
     public double WriteQueueTimeoutSeconds { get; set; } = 15;
 
     /// <summary>
+    /// How many write transactions of this server run at once (<see cref="WriteGate"/>): always 1 on SQLite, which admits
+    /// one writer; 1 to <see cref="MaxWriteTurns"/> on PostgreSQL, default <see cref="DefaultPostgresWriteTurns"/>. Unset:
+    /// the provider's default.
+    /// </summary>
+    public int? WriteTurns { get; set; }
+
+    public const int DefaultPostgresWriteTurns = 4;
+    public const int MaxWriteTurns = 64;
+
+    /// <summary>The write turns in force: <see cref="WriteTurns"/>, else the provider's default.</summary>
+    public int EffectiveWriteTurns => WriteTurns ?? (Database == DatabaseProvider.PostgreSql ? DefaultPostgresWriteTurns : 1);
+
+    /// <summary>
     /// How many times a write transaction that lost a race with another server instance on PostgreSQL runs again before
     /// a 503 <c>database.conflict</c> (default 5, 0 to 20; <see cref="Common.ConflictRetries"/>, ADR 0017).
     /// </summary>

@@ -4,11 +4,13 @@ using System.Diagnostics.Metrics;
 namespace Orderly.Application.Common;
 
 /// <summary>
-/// The process's queue of writers: one write transaction at a time, served first come, first served. SQLite admits one
-/// writer; waiting here (a queue of <see cref="TaskCompletionSource"/>) replaces Microsoft.Data.Sqlite's
-/// sleep-and-retry, which is a lottery, so a writer's wait is the queue ahead of it times the transaction's time.
-/// One per service provider (so each test server with its own database has its own). <see cref="Transactions"/> is
-/// its only caller.
+/// The process's queue of writers: at most <see cref="Turns"/> write transactions at a time, served first come, first
+/// served. SQLite admits one writer, so there it is one turn; waiting here (a queue of <see cref="TaskCompletionSource"/>)
+/// replaces Microsoft.Data.Sqlite's sleep-and-retry, which is a lottery, so a writer's wait is the queue ahead of it
+/// times the transaction's time. PostgreSQL runs several writers of a process at once (<c>Orderly:WriteTurns</c>,
+/// default 4): they are SERIALIZABLE and run again after a lost race exactly as writers of two instances do (ADR 0017),
+/// and the bound keeps a burst from taking every connection of the pool. One per service provider (so each test server
+/// with its own database has its own). <see cref="Transactions"/> is its only caller.
 /// </summary>
 /// <remarks>
 /// Metrics (Meter "Orderly"): <c>orderly.write_queue.length</c> (writers waiting now, excluding the one writing),
@@ -23,15 +25,18 @@ public sealed class WriteGate : IDisposable
     private readonly LinkedList<TaskCompletionSource> _waiting = new();
     private readonly Histogram<double> _waits;
     private readonly Counter<long> _timeouts;
-    private bool _taken;
+    private int _writing;
     private double _meanHoldSeconds = 0.01;
 
     /// <param name="timeout">How long a writer may wait for its turn before <see cref="WriteQueueTimeout"/>.</param>
     /// <param name="meter">Where the gate's instruments live; one per service provider.</param>
-    public WriteGate(TimeSpan timeout, Meter meter)
+    /// <param name="turns">How many writers may write at once (1 on SQLite).</param>
+    public WriteGate(TimeSpan timeout, Meter meter, int turns = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(turns, 1);
         Timeout = timeout;
+        Turns = turns;
         Meter = meter;
         meter.CreateObservableGauge("orderly.write_queue.length", () => QueueLength, "{writer}", "Writers waiting for their turn.");
         _waits = meter.CreateHistogram<double>("orderly.write_queue.wait", "s", "Time from asking for the write turn to getting it.");
@@ -40,11 +45,14 @@ public sealed class WriteGate : IDisposable
 
     public TimeSpan Timeout { get; }
 
+    /// <summary>How many writers of this process write at once.</summary>
+    public int Turns { get; }
+
     internal Meter Meter { get; }
 
     public void Dispose() => Meter.Dispose();
 
-    /// <summary>Writers waiting now, not counting the one that holds the turn.</summary>
+    /// <summary>Writers waiting now, not counting those that hold a turn.</summary>
     public int QueueLength
     {
         get { lock (_lock) return _waiting.Count; }
@@ -62,9 +70,9 @@ public sealed class WriteGate : IDisposable
         LinkedListNode<TaskCompletionSource> place;
         lock (_lock)
         {
-            if (!_taken)
+            if (_writing < Turns)
             {
-                _taken = true;
+                _writing++;
                 return Granted(asked);
             }
             place = _waiting.AddLast(new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
@@ -103,11 +111,11 @@ public sealed class WriteGate : IDisposable
             if (_waiting.First is { } next)
             {
                 _waiting.RemoveFirst();
-                next.Value.SetResult(); // the turn goes straight to the next writer; _taken stays true
+                next.Value.SetResult(); // the turn goes straight to the next writer; as many write as before
             }
             else
             {
-                _taken = false;
+                _writing--;
             }
         }
     }
@@ -116,7 +124,7 @@ public sealed class WriteGate : IDisposable
     private int RetryAfterHint()
     {
         double estimate;
-        lock (_lock) estimate = (_waiting.Count + 1) * _meanHoldSeconds;
+        lock (_lock) estimate = (_waiting.Count + 1) * _meanHoldSeconds / Turns;
         return (int)Math.Clamp(Math.Ceiling(estimate), 1, Math.Max(1, Math.Ceiling(Timeout.TotalSeconds)));
     }
 }

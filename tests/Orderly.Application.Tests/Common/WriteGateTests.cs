@@ -40,6 +40,33 @@ public sealed class WriteGateTests
     }
 
     [Fact]
+    public async Task With_three_turns_three_write_at_once_and_the_fourth_waits_for_the_first_to_finish()
+    {
+        using var gate = new WriteGate(TimeSpan.FromSeconds(10), new Meter(WriteGate.MeterName), turns: 3);
+        var held = new List<WriteTurn>();
+        for (var i = 0; i < 3; i++) held.Add(await gate.WaitTurnAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)));
+        gate.QueueLength.ShouldBe(0);
+
+        var fourth = gate.WaitTurnAsync(CancellationToken.None);
+        await Until(() => gate.QueueLength == 1);
+        fourth.IsCompleted.ShouldBeFalse("three write already");
+        held[1].Dispose();
+        using var turn = await fourth.WaitAsync(TimeSpan.FromSeconds(5));
+        gate.QueueLength.ShouldBe(0);
+
+        held[0].Dispose();
+        held[2].Dispose();
+        var again = new List<WriteTurn>();
+        for (var i = 0; i < 2; i++) again.Add(await gate.WaitTurnAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)));
+        var beyond = gate.WaitTurnAsync(CancellationToken.None);
+        await Until(() => gate.QueueLength == 1);
+        beyond.IsCompleted.ShouldBeFalse("the turns given back are three again, no more");
+        again[0].Dispose();
+        (await beyond.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+        again[1].Dispose();
+    }
+
+    [Fact]
     public async Task A_writer_waiting_past_the_bound_is_refused_and_leaves_the_queue()
     {
         using var gate = Gate(timeoutSeconds: 0.2);
