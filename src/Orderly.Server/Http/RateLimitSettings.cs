@@ -30,7 +30,7 @@ internal sealed record RateLimitSettings(int ApiRequestsPerMinute, int SignInAtt
         var text = configuration[key];
         if (text is null) return fallback;
         if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= Max) return value;
-        problem ??= $"{key} is '{text}'; it is how many {meaning} are let through, a whole number from 1 to {Max:N0} (for example {fallback}).";
+        problem ??= $"{key} is '{text}'; it is how many {meaning} are let through, a whole number from 1 to {Max.ToString("N0", CultureInfo.InvariantCulture)} (for example {fallback}).";
         return fallback;
     }
 }
