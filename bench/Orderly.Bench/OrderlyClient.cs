@@ -45,11 +45,12 @@ public sealed partial class OrderlyClient : IDisposable
     public Task<Reply> PostAsync(string path, object? body, StepStats? stats = null, CancellationToken ct = default) =>
         SendAsync(HttpMethod.Post, path, body is null ? "{}" : JsonSerializer.Serialize(body, Json), stats, ct);
 
-    /// <summary>Sends one request and records it in <paramref name="stats"/> (when given); a body is JSON text.</summary>
+    /// <summary>Sends one request and records it in <paramref name="stats"/> (when given); a body is JSON text (none: empty, but typed JSON unless a GET).</summary>
     public async Task<Reply> SendAsync(HttpMethod method, string path, string? json, StepStats? stats, CancellationToken ct = default)
     {
         using var request = new HttpRequestMessage(method, path);
-        if (json is not null) request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        // A change without a body still says it is JSON: the server refuses any other POST, PUT, PATCH or DELETE (415).
+        if (json is not null || method != HttpMethod.Get) request.Content = new StringContent(json ?? "", Encoding.UTF8, "application/json");
         var clock = Stopwatch.StartNew();
         try
         {

@@ -61,6 +61,7 @@ builder.Services.AddSingleton<Orderly.Server.Webhooks.WebhookDispatcher>();
 builder.Services.AddHostedService<Orderly.Server.Webhooks.WebhookDispatchService>();
 builder.Services.AddExceptionHandler<Problems>();
 builder.Services.AddProblemDetails();
+builder.Services.AddRequestDefences(builder.Configuration);
 builder.Services.AddOpenApi(o => o.AddOrderlyContract());
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o));
@@ -74,6 +75,7 @@ builder.WebHost.ConfigureKestrel(k =>
 
 var app = builder.Build();
 
+app.UseSecurityHeaders(); // first, so that every response carries them
 // The database is prepared once the server listens (DatabaseStartup): /health/live answers meanwhile, /health/ready
 // and every other request say 503 until it is ready.
 app.UseStartupGate();
@@ -81,6 +83,7 @@ app.UseServerTiming();
 app.UseExceptionHandler();
 app.UseStatusProblems();
 app.UseBodySizeLimit();
+app.UseRequestDefences();
 
 app.MapOpenApi();
 app.MapHealth();

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Orderly.Application.Common;
 using Orderly.Application.Persistence;
 using Orderly.Server.Demo;
+using Orderly.Server.Http;
 using Orderly.Server.Replenishment;
 using Orderly.Server.Sales;
 
@@ -49,9 +50,10 @@ internal static class StartupSettings
             }
         }
         PromiseRefreshService.ShareOf(configuration, out var shareProblem);
-        if (shareProblem is not null)
+        RateLimitSettings.Of(configuration, out var rateLimitProblem);
+        if ((shareProblem ?? rateLimitProblem) is { } settingProblem)
         {
-            problem = shareProblem;
+            problem = settingProblem;
             return false;
         }
         try

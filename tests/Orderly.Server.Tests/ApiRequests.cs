@@ -19,13 +19,21 @@ internal static class ApiRequests
         return api.SendAsync(request, headers);
     }
 
+    /// <summary>Sends <paramref name="body"/> as JSON; without one (null), a request that is not a GET sends <see cref="NoBody"/>.</summary>
     public static Task<HttpResponseMessage> SendJsonAsync(this OrderlyApi api, HttpMethod method, string path, object? body,
         params (string Name, string Value)[] headers)
     {
         var request = new HttpRequestMessage(method, path);
         if (body is not null) request.Content = JsonContent.Create(body, options: OrderlyApi.Json);
+        else if (method != HttpMethod.Get) request.Content = NoBody();
         return api.SendAsync(request, headers);
     }
+
+    /// <summary>
+    /// What a state change without a body sends: no bytes, but <c>Content-Type: application/json</c>, which every POST,
+    /// PUT, PATCH and DELETE under /api must carry (<c>Http/JsonOnlyWrites</c>).
+    /// </summary>
+    public static HttpContent NoBody() => new ByteArrayContent([]) { Headers = { ContentType = new("application/json") } };
 
     public static Task<HttpResponseMessage> SendAsync(this OrderlyApi api, HttpRequestMessage request, params (string Name, string Value)[] headers)
     {
@@ -66,7 +74,7 @@ internal static class ApiRequests
         var order = await api.ConfirmedOrderAsync("ALFKI", ("CHAI", quantity));
         await api.RunAsync(order.Id, "reserve");
         await api.RunAsync(order.Id, "ship");
-        var invoice = await OrderlyApi.Read<InvoiceView>(await api.Client.PostAsync($"/api/orders/{order.Id}/invoices", null), HttpStatusCode.Created);
+        var invoice = await OrderlyApi.Read<InvoiceView>(await api.Client.PostAsync($"/api/orders/{order.Id}/invoices", ApiRequests.NoBody()), HttpStatusCode.Created);
         return (await api.OrderAsync(order.Id), invoice);
     }
 }

@@ -36,7 +36,7 @@ public sealed class JourneyTests
         first.Number.ShouldMatch(@"^SH-\d{4}-\d{6}$");
         first.Lines.Sum(l => l.Quantity).ShouldBe(25m);
 
-        var invoice1 = await OrderlyApi.Read<InvoiceView>(await api.Client.PostAsync($"/api/orders/{order.Id}/invoices", null), HttpStatusCode.Created);
+        var invoice1 = await OrderlyApi.Read<InvoiceView>(await api.Client.PostAsync($"/api/orders/{order.Id}/invoices", ApiRequests.NoBody()), HttpStatusCode.Created);
         invoice1.TotalAmount.ShouldBe(481.50m); // 25 x 18.00 = 450.00 + 7 % tax 31.50
         invoice1.TotalAmount.ShouldBe(invoice1.Lines.Sum(l => l.GrossAmount));
 

@@ -171,7 +171,7 @@ public sealed class LifecycleRefusalTests
         await api.SeedAsync();
         var order = await api.PlaceOrderAsync("ALFKI", ("CHAI", 1));
 
-        var submitted = await OrderlyApi.Read<OrderView>(await api.Client.PostAsync($"/api/orders/{order.Id}/submit", null), HttpStatusCode.OK);
+        var submitted = await OrderlyApi.Read<OrderView>(await api.Client.PostAsync($"/api/orders/{order.Id}/submit", ApiRequests.NoBody()), HttpStatusCode.OK);
 
         submitted.Status.ShouldBe("Approved");
     }
@@ -245,7 +245,7 @@ public sealed class LifecycleRefusalTests
         var order = await api.ConfirmedOrderAsync("ALFKI", ("CHAI", 5));
         await api.RunAsync(order.Id, "reserve");
 
-        var response = await api.Client.PostAsync($"/api/orders/{order.Id}/invoices", null);
+        var response = await api.Client.PostAsync($"/api/orders/{order.Id}/invoices", ApiRequests.NoBody());
 
         await OrderlyApi.ProblemAsync(response, HttpStatusCode.Conflict, "order.nothing_to_invoice");
         (await api.GetAsync<List<InvoiceView>>($"/api/orders/{order.Id}/invoices")).ShouldBeEmpty();

@@ -80,7 +80,7 @@ public sealed class LocationTests
         (await client.PostAsJsonAsync(path, body, OrderlyApi.Json)).StatusCode.ShouldBe(HttpStatusCode.Created);
 
     private static async Task<T> PostAsync<T>(HttpClient client, string path, object? body) =>
-        await OrderlyApi.Read<T>(body is null ? await client.PostAsync(path, null) : await client.PostAsJsonAsync(path, body, OrderlyApi.Json),
+        await OrderlyApi.Read<T>(body is null ? await client.PostAsync(path, ApiRequests.NoBody()) : await client.PostAsJsonAsync(path, body, OrderlyApi.Json),
             HttpStatusCode.Created);
 
     /// <summary>Keeps the <c>Location</c> of every response that passes through it.</summary>

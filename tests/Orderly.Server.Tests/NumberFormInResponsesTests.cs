@@ -57,7 +57,7 @@ public sealed class NumberFormInResponsesTests
         var order = await api.ConfirmedOrderAsync("ALFKI", ("CHAI", 45), ("COFFEE", 2.5m));
         await api.RunAsync(order.Id, "reserve");
         await api.CommandAsync(order.Id, "ship");
-        var invoice = await OrderlyApi.Read<InvoiceView>(await api.Client.PostAsync($"/api/orders/{order.Id}/invoices", null), HttpStatusCode.Created);
+        var invoice = await OrderlyApi.Read<InvoiceView>(await api.Client.PostAsync($"/api/orders/{order.Id}/invoices", ApiRequests.NoBody()), HttpStatusCode.Created);
         (await api.Client.PostAsJsonAsync($"/api/invoices/{invoice.Id}/payments", new { amount = 500m, reference = "bank 1" }, OrderlyApi.Json))
             .EnsureSuccessStatusCode();
         var supplier = await OrderlyApi.Read<SupplierView>(await api.Client.PostAsJsonAsync("/api/suppliers",

@@ -108,7 +108,7 @@ public sealed class ProcurementApiTests
         var draft = await SendAsync(api, Post, "/api/purchase-orders", new { supplierCode = "ACME", warehouseCode = "MAIN", lines = new[] { new { sku = "CHAI", quantity = 10 } } });
         await OrderlyApi.ProblemAsync(draft, HttpStatusCode.Conflict, "supplier.unavailable");
 
-        (await OkAsync<SupplierView>(await api.Client.PostAsync($"/api/suppliers/{acme}/available", null))).IsAvailable.ShouldBeTrue();
+        (await OkAsync<SupplierView>(await api.Client.PostAsync($"/api/suppliers/{acme}/available", ApiRequests.NoBody()))).IsAvailable.ShouldBeTrue();
         (await api.GetAsync<List<SupplierOfferView>>("/api/products/CHAI/suppliers"))[0].SupplierCode.ShouldBe("ACME");
     }
 

@@ -95,9 +95,9 @@ public sealed class ReplenishmentApiTests
         await SetPolicyAsync(api, new { warehouseCode = "MAIN", sku = "CHAI", reorderPoint = 10, safetyStock = 4, reorderQuantity = 30 });
         var alert = (await ScanAsync(api)).Raised.ShouldHaveSingleItem();
 
-        var acknowledged = await OrderlyApi.Read<AlertView>(await api.Client.PostAsync($"/api/alerts/{alert.Id}/acknowledge", null), HttpStatusCode.OK);
+        var acknowledged = await OrderlyApi.Read<AlertView>(await api.Client.PostAsync($"/api/alerts/{alert.Id}/acknowledge", ApiRequests.NoBody()), HttpStatusCode.OK);
         (acknowledged.Status, acknowledged.AcknowledgedBy).ShouldBe(("Acknowledged", "tester"));
-        await OrderlyApi.ProblemAsync(await api.Client.PostAsync($"/api/alerts/{alert.Id}/acknowledge", null), HttpStatusCode.Conflict, "alert.not_open");
+        await OrderlyApi.ProblemAsync(await api.Client.PostAsync($"/api/alerts/{alert.Id}/acknowledge", ApiRequests.NoBody()), HttpStatusCode.Conflict, "alert.not_open");
 
         var blank = await OrderlyApi.ProblemAsync(await ResolveAsync(api, alert.Id, " "), HttpStatusCode.BadRequest, "alert.resolution_required");
         blank.Errors!.Keys.ShouldContain("resolution");
@@ -108,7 +108,7 @@ public sealed class ReplenishmentApiTests
 
         var unknown = Guid.NewGuid();
         await OrderlyApi.ProblemAsync(await api.Client.GetAsync($"/api/alerts/{unknown}"), HttpStatusCode.NotFound, "alert.not_found");
-        await OrderlyApi.ProblemAsync(await api.Client.PostAsync($"/api/alerts/{unknown}/acknowledge", null), HttpStatusCode.NotFound, "alert.not_found");
+        await OrderlyApi.ProblemAsync(await api.Client.PostAsync($"/api/alerts/{unknown}/acknowledge", ApiRequests.NoBody()), HttpStatusCode.NotFound, "alert.not_found");
         await OrderlyApi.ProblemAsync(await ResolveAsync(api, unknown, "x"), HttpStatusCode.NotFound, "alert.not_found");
 
         // The draft proposal still counts as on order, so the resolved shortage is not raised again.
@@ -218,8 +218,8 @@ public sealed class ReplenishmentApiTests
         (await api.GetAsync<List<ReorderPolicyView>>("/api/reorder-policies?sku=COFFEE")).ShouldHaveSingleItem().WarehouseCode.ShouldBe("EAST");
         (await api.GetAsync<ReorderPolicyView>("/api/reorder-policies/EAST/COFFEE")).ReorderPoint.ShouldBe(2.5m);
 
-        (await api.Client.DeleteAsync("/api/reorder-policies/MAIN/CHAI")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        await OrderlyApi.ProblemAsync(await api.Client.DeleteAsync("/api/reorder-policies/MAIN/CHAI"), HttpStatusCode.NotFound, "reorder_policy.not_found");
+        (await api.SendJsonAsync(HttpMethod.Delete, "/api/reorder-policies/MAIN/CHAI", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await OrderlyApi.ProblemAsync(await api.SendJsonAsync(HttpMethod.Delete, "/api/reorder-policies/MAIN/CHAI", null), HttpStatusCode.NotFound, "reorder_policy.not_found");
         await OrderlyApi.ProblemAsync(await api.Client.GetAsync("/api/reorder-policies/NOWHERE/CHAI"), HttpStatusCode.NotFound, "reorder_policy.not_found");
         (await api.GetAsync<List<ReorderPolicyView>>("/api/reorder-policies")).ShouldHaveSingleItem().Sku.ShouldBe("COFFEE");
     }
@@ -231,7 +231,7 @@ public sealed class ReplenishmentApiTests
         await SetPolicyAsync(api, new { warehouseCode = "MAIN", sku = "CHAI", reorderPoint = 10, safetyStock = 0, reorderQuantity = 30 });
         var alert = (await ScanAsync(api)).Raised.ShouldHaveSingleItem();
 
-        (await api.Client.DeleteAsync("/api/reorder-policies/MAIN/CHAI")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await api.SendJsonAsync(HttpMethod.Delete, "/api/reorder-policies/MAIN/CHAI", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         var resolved = await api.GetAsync<AlertView>($"/api/alerts/{alert.Id}");
         (resolved.Status, resolved.Resolution).ShouldBe(("Resolved", "The reorder policy of CHAI at MAIN was removed."));
@@ -344,7 +344,7 @@ public sealed class ReplenishmentApiTests
         await OrderlyApi.Read<ReorderPolicyView>(await PutPolicyAsync(api, policy), HttpStatusCode.OK);
 
     private static async Task<ScanReport> ScanAsync(OrderlyApi api) =>
-        await OrderlyApi.Read<ScanReport>(await api.Client.PostAsync("/api/replenishment/scan", null), HttpStatusCode.OK);
+        await OrderlyApi.Read<ScanReport>(await api.Client.PostAsync("/api/replenishment/scan", ApiRequests.NoBody()), HttpStatusCode.OK);
 
     /// <summary>The open low-stock alert of CHAI at MAIN (reorder point 10, safety stock 4, 30 at a time) with <paramref name="onHand"/> in stock.</summary>
     private static async Task<AlertView> LowStockAlertAsync(OrderlyApi api, decimal onHand)

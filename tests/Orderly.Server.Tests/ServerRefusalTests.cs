@@ -85,7 +85,7 @@ public sealed class ServerRefusalTests : IClassFixture<ServerRefusalTests.Server
     }
 
     [Theory]
-    [InlineData("text/plain", "customer=ALFKI", 415, "request.unsupported_media_type")]
+    [InlineData("text/plain", "customer=ALFKI", 415, "request.content_type_not_json")]
     [InlineData("application/json", "{\"customerCode\":", 400, "request.malformed")]
     [InlineData("application/json", "{\"customerCode\":\"A\",\"customerCode\":\"B\",\"lines\":[]}", 400, "request.duplicate_key")]
     public async Task A_body_the_endpoint_cannot_read_is_problem_details(string contentType, string body, int status, string code)

@@ -89,7 +89,7 @@ public sealed class ShortageToShipmentPathTests
     }
 
     private static async Task<ScanReport> ScanAsync(OrderlyApi api) =>
-        await OrderlyApi.Read<ScanReport>(await api.Client.PostAsync("/api/replenishment/scan", null), HttpStatusCode.OK);
+        await OrderlyApi.Read<ScanReport>(await api.Client.PostAsync("/api/replenishment/scan", ApiRequests.NoBody()), HttpStatusCode.OK);
 
     private static async Task<PurchaseOrderView> PurchaseCommandAsync(OrderlyApi api, Guid po, string command, object? body = null) =>
         await OrderlyApi.Read<PurchaseOrderView>(await api.Client.PostAsJsonAsync($"/api/purchase-orders/{po}/{command}", body ?? new { }, OrderlyApi.Json),

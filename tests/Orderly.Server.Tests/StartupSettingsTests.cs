@@ -18,6 +18,9 @@ public sealed class StartupSettingsTests
     [InlineData("ConflictRetries", "-1", "Orderly:ConflictRetries is -1; it must be a whole number from 0 to 20.")]
     [InlineData("ConflictRetries", "21", "Orderly:ConflictRetries is 21; it must be a whole number from 0 to 20.")]
     [InlineData("ConflictRetries", "many", "'many' at 'Orderly:ConflictRetries'")]
+    [InlineData("RateLimits:ApiRequestsPerMinute", "0", "Orderly:RateLimits:ApiRequestsPerMinute is '0'; it is how many requests under /api per caller and minute are let through, a whole number from 1 to 1,000,000,000 (for example 3000).")]
+    [InlineData("RateLimits:ApiRequestsPerMinute", "lots", "Orderly:RateLimits:ApiRequestsPerMinute is 'lots'")]
+    [InlineData("RateLimits:SignInAttemptsPerMinute", "2.5", "Orderly:RateLimits:SignInAttemptsPerMinute is '2.5'; it is how many sign-in attempts per client IP and minute")]
     public void A_setting_that_cannot_be_read_is_refused_naming_the_setting_and_what_it_may_be(string setting, string value, string said)
     {
         StartupSettings.TryRead(Configuration(($"Orderly:{setting}", value)), out _, out var problem).ShouldBeFalse();
@@ -90,6 +93,17 @@ public sealed class StartupSettingsTests
         StartupSettings.TryRead(Configuration(), out var options, out _).ShouldBeTrue();
 
         options.Database.ShouldBe(DatabaseProvider.Sqlite);
+    }
+
+    [Fact]
+    public void The_rate_limits_are_3000_requests_per_caller_and_10_sign_ins_per_address_a_minute_unless_set()
+    {
+        Http.RateLimitSettings.Of(Configuration(), out var none).ShouldBe(new Http.RateLimitSettings(3000, 10));
+        none.ShouldBeNull();
+
+        var set = Configuration(("Orderly:RateLimits:ApiRequestsPerMinute", "50"), ("Orderly:RateLimits:SignInAttemptsPerMinute", "3"));
+        StartupSettings.TryRead(set, out _, out _).ShouldBeTrue();
+        Http.RateLimitSettings.Of(set, out _).ShouldBe(new Http.RateLimitSettings(50, 3));
     }
 
     private static IConfiguration Configuration(params (string Key, string Value)[] settings) =>

@@ -74,7 +74,7 @@ public sealed class WebhookDeliveryTests
         await DrainAsync(api);
         receiver.Received.Count.ShouldBe(2, "nothing goes to a disabled subscription");
 
-        (await OrderlyApi.Read<WebhookView>(await api.Client.PostAsync($"/api/webhooks/{hook.Id}/enable", null), HttpStatusCode.OK)).Status.ShouldBe("Active");
+        (await OrderlyApi.Read<WebhookView>(await api.Client.PostAsync($"/api/webhooks/{hook.Id}/enable", ApiRequests.NoBody()), HttpStatusCode.OK)).Status.ShouldBe("Active");
         await DrainAsync(api);
 
         receiver.Received.Skip(2).Select(TypeOf).ShouldBe(["order.received", "order.received"]);
@@ -128,7 +128,7 @@ public sealed class WebhookDeliveryTests
         await DrainAsync(api);
         var delivered = (await api.GetAsync<DeliveryPage>($"/api/webhooks/{hook.Id}/deliveries")).Items.ShouldHaveSingleItem();
 
-        var replay = await OrderlyApi.Read<DeliveryView>(await api.Client.PostAsync($"/api/webhooks/{hook.Id}/deliveries/{delivered.Id}/replay", null),
+        var replay = await OrderlyApi.Read<DeliveryView>(await api.Client.PostAsync($"/api/webhooks/{hook.Id}/deliveries/{delivered.Id}/replay", ApiRequests.NoBody()),
             HttpStatusCode.Created);
         await DrainAsync(api);
 

@@ -27,12 +27,12 @@ public sealed class WebhookSubscriptionTests
         (disabled.Status, disabled.DisabledReason).ShouldBe(("Disabled", "ERP upgrade"));
         await OrderlyApi.ProblemAsync(await api.Client.PostAsJsonAsync($"/api/webhooks/{created.Id}/disable", new { }, OrderlyApi.Json),
             HttpStatusCode.Conflict, "webhook.already_disabled");
-        (await OrderlyApi.Read<WebhookView>(await api.Client.PostAsync($"/api/webhooks/{created.Id}/enable", null), HttpStatusCode.OK)).Status.ShouldBe("Active");
-        await OrderlyApi.ProblemAsync(await api.Client.PostAsync($"/api/webhooks/{created.Id}/enable", null), HttpStatusCode.Conflict, "webhook.already_active");
+        (await OrderlyApi.Read<WebhookView>(await api.Client.PostAsync($"/api/webhooks/{created.Id}/enable", ApiRequests.NoBody()), HttpStatusCode.OK)).Status.ShouldBe("Active");
+        await OrderlyApi.ProblemAsync(await api.Client.PostAsync($"/api/webhooks/{created.Id}/enable", ApiRequests.NoBody()), HttpStatusCode.Conflict, "webhook.already_active");
 
-        (await api.Client.DeleteAsync($"/api/webhooks/{created.Id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await api.SendJsonAsync(HttpMethod.Delete, $"/api/webhooks/{created.Id}", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         await OrderlyApi.ProblemAsync(await api.Client.GetAsync($"/api/webhooks/{created.Id}"), HttpStatusCode.NotFound, "webhook.not_found");
-        await OrderlyApi.ProblemAsync(await api.Client.DeleteAsync($"/api/webhooks/{created.Id}"), HttpStatusCode.NotFound, "webhook.not_found");
+        await OrderlyApi.ProblemAsync(await api.SendJsonAsync(HttpMethod.Delete, $"/api/webhooks/{created.Id}", null), HttpStatusCode.NotFound, "webhook.not_found");
     }
 
     [Theory]
@@ -76,7 +76,7 @@ public sealed class WebhookSubscriptionTests
         using var api = new OrderlyApi();
         var hook = await WebhookDeliveryTests.SubscribeAsync(api, "https://erp.example.com/x");
         await OrderlyApi.ProblemAsync(await api.Client.GetAsync($"/api/webhooks/{hook.Id}/deliveries/42"), HttpStatusCode.NotFound, "webhook.delivery_not_found");
-        await OrderlyApi.ProblemAsync(await api.Client.PostAsync($"/api/webhooks/{hook.Id}/deliveries/42/replay", null), HttpStatusCode.NotFound,
+        await OrderlyApi.ProblemAsync(await api.Client.PostAsync($"/api/webhooks/{hook.Id}/deliveries/42/replay", ApiRequests.NoBody()), HttpStatusCode.NotFound,
             "webhook.delivery_not_found");
         await OrderlyApi.ProblemAsync(await api.Client.GetAsync($"/api/webhooks/{Guid.NewGuid()}/deliveries"), HttpStatusCode.NotFound, "webhook.not_found");
     }
