@@ -33,6 +33,8 @@ public static class OrderlyServices
         services.AddSingleton(sp => new ReservationConflicts(OrderlyMeter(sp)));
         services.AddSingleton(sp => new ConflictRetries(options.ConflictRetries, OrderlyMeter(sp)));
         services.AddScoped<SqlStatements>();
+        // Jobs and the CLI act for no one in particular; the server replaces this with the request's caller (ADR 0021).
+        services.AddScoped(_ => Caller.Unrestricted);
         services.AddSingleton<Events.EventSignal>();
         services.AddSingleton<Events.EventsCommitted>();
         services.AddDbContext<OrderlyDbContext>((scope, db) =>

@@ -9,6 +9,7 @@ using Orderly.Server.Endpoints;
 using Orderly.Server.Http;
 using Orderly.Server.OpenApi;
 using Orderly.Server.Operations;
+using Orderly.Server.Permissions;
 
 var seedDemo = args.Contains(DemoData.Flag);
 // The content root is the server's own folder, so its appsettings.json applies wherever `dotnet run` is typed.
@@ -43,6 +44,7 @@ if (new[] { logFormatProblem, shutdownProblem, tracesProblem, options.Webhooks.P
 builder.AddConsoleLogs(logFormat);
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdownTimeout);
 builder.Services.AddOrderly(connectionString, options);
+builder.Services.AddRequestCaller();
 var clockOffsetDays = builder.Configuration.GetValue<int>(ShiftedClock.Setting);
 if (clockOffsetDays != 0) builder.Services.AddSingleton<TimeProvider>(new ShiftedClock(clockOffsetDays));
 builder.Services.AddScoped<Idempotent>();
@@ -84,8 +86,9 @@ app.UseExceptionHandler();
 app.UseStatusProblems();
 app.UseBodySizeLimit();
 app.UseRequestDefences();
+app.UsePermissionCheck();
 
-app.MapOpenApi();
+app.MapOpenApi().OpenToAnyone("The contract is public: it describes the API, not its data.");
 app.MapHealth();
 app.MapMetrics();
 app.MapMasterData();

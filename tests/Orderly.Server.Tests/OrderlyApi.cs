@@ -19,7 +19,7 @@ namespace Orderly.Server.Tests;
 /// <c>ORDERLY_TEST_DATABASE=PostgreSQL</c> on a fresh PostgreSQL database of its own instead (<see cref="TestDatabases"/>),
 /// dropped at the end. One per test: tests never see each other's data.
 /// </summary>
-public sealed class OrderlyApi : WebApplicationFactory<Program>
+public sealed partial class OrderlyApi : WebApplicationFactory<Program>
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -106,6 +106,7 @@ public sealed class OrderlyApi : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            AddCallersWithRoles(services);
             _services?.Invoke(services);
         });
     }

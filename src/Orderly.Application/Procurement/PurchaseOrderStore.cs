@@ -6,8 +6,9 @@ using Orderly.Domain.Procurement;
 
 namespace Orderly.Application.Procurement;
 
-/// <summary>Loads purchase orders for change (with their lines) and renders them for the API.</summary>
-public sealed class PurchaseOrderStore(OrderlyDbContext db, OrderlyOptions options, BusinessClock clock)
+/// <summary>Loads purchase orders for change (with their lines) and renders them for the API, with the <c>allowedActions</c>
+/// of the <paramref name="caller"/>.</summary>
+public sealed class PurchaseOrderStore(OrderlyDbContext db, OrderlyOptions options, BusinessClock clock, Caller caller)
 {
     /// <summary>The purchase order to change, refused with 412 when the caller's If-Match version is not the current one.</summary>
     public async Task<PurchaseOrder> ForChangeAsync(Guid id, int? expectedVersion, CancellationToken ct)
@@ -61,7 +62,7 @@ public sealed class PurchaseOrderStore(OrderlyDbContext db, OrderlyOptions optio
         return new PurchaseOrderView(o.Id.Value, o.Number, supplier.Id.Value, supplier.Code, supplier.Name, warehouseCode, o.Currency,
             o.Status.ToString(), o.ExpectedDate, o.PromisedDate, o.IsLate(Today), o.Origin,
             NumberForm.Money(lines.Sum(l => l.Amount), currency),
-            o.CreatedAt, o.UpdatedAt, o.Version, o.AllowedCommands.Select(c => c.ToActionName()).ToList(), lines,
+            o.CreatedAt, o.UpdatedAt, o.Version, caller.MayRun(o.AllowedCommands).Select(c => c.ToActionName()).ToList(), lines,
             history.Select(PurchaseOrderViews.Of).ToList());
     }
 

@@ -6,8 +6,11 @@ using Orderly.Domain.Sales;
 
 namespace Orderly.Application.Sales;
 
-/// <summary>Loads orders for change (lines and reservations, not the history) and renders them for the API.</summary>
-public sealed class OrderStore(OrderlyDbContext db, OrderlyOptions options)
+/// <summary>
+/// Loads orders for change (lines and reservations, not the history) and renders them for the API, with the
+/// <c>allowedActions</c> of the <paramref name="caller"/>.
+/// </summary>
+public sealed class OrderStore(OrderlyDbContext db, OrderlyOptions options, Caller caller)
 {
     /// <summary>The order to change, refused with 412 when the caller's If-Match version is not the current one.</summary>
     public async Task<SalesOrder> ForChangeAsync(Guid id, int? expectedVersion, CancellationToken ct)
@@ -28,7 +31,7 @@ public sealed class OrderStore(OrderlyDbContext db, OrderlyOptions options)
     public async Task<OrderView> ViewAsync(SalesOrder order, CancellationToken ct)
     {
         var codes = await db.WarehouseCodesAsync(ct);
-        return OrderViews.Of(order, options.Rounding, codes);
+        return OrderViews.Of(order, options.Rounding, codes, caller);
     }
 
     public async Task EnsureExistsAsync(Guid id, CancellationToken ct)

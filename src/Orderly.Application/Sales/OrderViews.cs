@@ -1,3 +1,4 @@
+using Orderly.Application.Common;
 using Orderly.Domain.Common;
 using Orderly.Domain.Sales;
 
@@ -44,7 +45,9 @@ public sealed record OrderHistoryView(DateTimeOffset At, string Actor, string Ac
 
 internal static class OrderViews
 {
-    public static OrderView Of(SalesOrder o, MoneyRounding rounding, IReadOnlyDictionary<WarehouseId, string> warehouseCodes)
+    /// <summary>The order as <paramref name="caller"/> sees it: <c>AllowedActions</c> are the lifecycle's allowed commands
+    /// now that the caller's roles permit.</summary>
+    public static OrderView Of(SalesOrder o, MoneyRounding rounding, IReadOnlyDictionary<WarehouseId, string> warehouseCodes, Caller caller)
     {
         var currency = o.CurrencyUnit;
         var lines = o.Lines.OrderBy(l => l.LineNo).Select(l => Of(l, o, currency, rounding)).ToList();
@@ -56,7 +59,7 @@ internal static class OrderViews
             o.HoldNote, o.RequestedDate, o.Priority, o.Note, Total(lines.Select(l => l.NetAmount), currency),
             Total(lines.Select(l => l.TaxAmount), currency), Total(lines.Select(l => l.GrossAmount), currency),
             NumberForm.Money(o.InvoicedAmount, currency), NumberForm.Money(o.PaidAmount, currency), o.ReceivedAt, o.UpdatedAt, o.Version,
-            o.AllowedCommands.Select(c => c.ToActionName()).ToList(), lines, reservations,
+            caller.MayRun(o.AllowedCommands).Select(c => c.ToActionName()).ToList(), lines, reservations,
             new OrderReservationSummary(lines.Count(l => l.ReservedQuantity > 0), lines.Count(l => l.NotYetReservedQuantity > 0),
                 lines.Count(l => l.BackorderedQuantity > 0)));
     }

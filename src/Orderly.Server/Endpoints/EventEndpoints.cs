@@ -1,4 +1,6 @@
 using Orderly.Application.Events;
+using Orderly.Domain.People;
+using Orderly.Server.Permissions;
 
 namespace Orderly.Server.Endpoints;
 
@@ -9,7 +11,7 @@ internal static class EventEndpoints
     {
         var events = app.MapGroup("/api/events").WithTags("Events");
         events.MapGet("/", (string? after, int? limit, EventStream stream, CancellationToken ct) => stream.ReadAsync(after, limit, ct))
-            .WithName("ReadEvents").WithSummary("Read the business event stream")
+            .WithName("ReadEvents").Requires(PermissionTable.EventsRead).WithSummary("Read the business event stream")
             .WithDescription("Business events (order.*, purchase_order.*, stock_alert.*, invoice.issued, payment.recorded) in commit order, " +
                              "each written in the same transaction as its change. Start without ?after= and send each page's nextCursor back " +
                              "as ?after=; at most ?limit= events a page (1 to 200, default 100). A cursor that is not one the stream issued " +

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Orderly.Application.Persistence;
 using Orderly.Server.Operations;
+using Orderly.Server.Permissions;
 
 namespace Orderly.Server.Endpoints;
 
@@ -11,6 +12,8 @@ namespace Orderly.Server.Endpoints;
 /// </summary>
 internal static class HealthEndpoints
 {
+    private const string LoadBalancers = "Load balancers and orchestrators ask without credentials.";
+
     public sealed record Health(string Status, string Database);
 
     /// <summary>Readiness: <c>status</c> is ready, starting, stopping or unready; <c>database</c> is ok, preparing or unreachable.</summary>
@@ -26,12 +29,14 @@ internal static class HealthEndpoints
             .WithDescription("ok/ok while the database answers; a 503 with degraded/unreachable when it does not, and with " +
                              "starting/preparing while migrations run at start (so a 200 still means the server takes work). " +
                              "/health/live and /health/ready split the two questions for orchestrators.").WithTags("Operations")
+            .OpenToAnyone(LoadBalancers)
             .Produces<Health>().Produces<Health>(StatusCodes.Status503ServiceUnavailable);
 
         app.MapGet("/health/live", () => TypedResults.Ok(new Health("ok", "not checked")))
             .WithName("HealthLive").WithSummary("Report that the process answers")
             .WithDescription("Always ok while the process serves HTTP, also while migrations run or the database is unreachable: " +
                              "restart the process only when this fails. It does not touch the database.").WithTags("Operations")
+            .OpenToAnyone(LoadBalancers)
             .Produces<Health>();
 
         app.MapGet("/health/ready", async Task<IResult> (OrderlyDbContext db, ServerReadiness readiness, CancellationToken ct) =>
@@ -42,6 +47,7 @@ internal static class HealthEndpoints
             .WithDescription("ready/ok once the database is prepared and answers. A 503 while migrations run at start " +
                              "(starting/preparing), when the database cannot be read (unready/unreachable) and once the server " +
                              "is stopping (stopping). Send traffic only while this is 200.").WithTags("Operations")
+            .OpenToAnyone(LoadBalancers)
             .Produces<Readiness>().Produces<Readiness>(StatusCodes.Status503ServiceUnavailable);
     }
 

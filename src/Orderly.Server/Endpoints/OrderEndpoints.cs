@@ -3,6 +3,8 @@ using Orderly.Application.Sales;
 using Orderly.Server.Http;
 
 using Orderly.Server.OpenApi;
+using Orderly.Domain.People;
+using Orderly.Server.Permissions;
 
 namespace Orderly.Server.Endpoints;
 
@@ -16,13 +18,13 @@ internal static class OrderEndpoints
         orders.MapPost("/", (PlaceOrderRequest body, HttpRequest http, Idempotent once, OrderUseCases uc, CancellationToken ct) =>
                 once.CreatedAsync(http, body, () => uc.PlaceAsync(body, http.Actor(), ct), o => $"/api/orders/{o.Id}",
                     o => RequestContext.ETag(o.Version), ct))
-            .WithName("PlaceOrder").WithSummary("Receive an order")
+            .WithName("PlaceOrder").Requires(PermissionTable.OrdersCreate).WithSummary("Receive an order")
             .WithDescription("Receives an order as Draft. Honours Idempotency-Key: a retry with the same key and body replays the first response.")
             .ReturnsETag().Produces<OrderView>(201).ProducesProblem(400).ProducesProblem(422);
 
         orders.MapPost("/import", (ImportOrdersRequest body, HttpRequest http, Idempotent once, OrderImport import, CancellationToken ct) =>
                 once.CreatedAsync(http, body, () => import.ImportAsync(body, http.Actor(), ct), _ => null, _ => null, ct))
-            .WithName("ImportOrders").WithSummary("Import a batch of orders")
+            .WithName("ImportOrders").Requires(PermissionTable.OrdersImport).WithSummary("Import a batch of orders")
             .WithDescription($"Receives 1 to {OrderImport.MaxOrders} orders as Draft in one transaction, all or nothing: an invalid order " +
                              "refuses the batch, and its field errors name it by index (orders[17].lines[2].sku). Answers with the ids and " +
                              "numbers of the created orders, in the order sent. Honours Idempotency-Key.")
@@ -34,13 +36,13 @@ internal static class OrderEndpoints
                 response.Headers.ETag = RequestContext.ETag(order.Version);
                 return order;
             })
-            .WithName("GetOrder").WithSummary("Read an order")
+            .WithName("GetOrder").Requires(PermissionTable.OrdersRead).WithSummary("Read an order")
             .WithDescription("The order with its lines, amounts, reservations, promised dates and allowedActions. The ETag is its version, to send back as If-Match.").ReturnsETag().ProducesProblem(404);
 
         orders.MapGet("/", (string? status, Guid? customerId, string? from, string? to, int? page, int? pageSize, string? cursor,
                 bool? includeTotal, OrderList list, CancellationToken ct) =>
                 list.ListAsync(new OrderListQuery(status, customerId, from, to, page, pageSize, cursor, includeTotal ?? false), ct))
-            .WithName("ListOrders").WithSummary("List orders")
+            .WithName("ListOrders").Requires(PermissionTable.OrdersRead).WithSummary("List orders")
             .WithDescription("Newest first (order date, then number). Filter by ?status=, ?customerId= and ?from=/?to= (yyyy-MM-dd, inclusive, " +
                              "UTC days of receivedAt). Page by ?cursor= (the nextCursor of the page before) or by ?page=, with ?pageSize= (1-200). " +
                              "totalCount only with ?includeTotal=true.")
@@ -48,7 +50,7 @@ internal static class OrderEndpoints
 
         orders.MapPut("/{id:guid}", async (Guid id, EditOrderRequest body, HttpRequest http, OrderUseCases uc, CancellationToken ct) =>
                 WithETag(http, await uc.EditAsync(id, body, http.ExpectedVersion(), http.Actor(), ct)))
-            .WithName("EditOrder").WithSummary("Edit an order's lines").HonoursIfMatch().ReturnsETag().WithDescription("Replaces the lines of a Draft or on-hold order (back to Draft). Honours If-Match.")
+            .WithName("EditOrder").Requires(PermissionTable.OrdersEdit).WithSummary("Edit an order's lines").HonoursIfMatch().ReturnsETag().WithDescription("Replaces the lines of a Draft or on-hold order (back to Draft). Honours If-Match.")
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
 
         orders.MapPost("/{id:guid}/{command}", async (Guid id, string command, [FromBody] OrderCommandRequest? body, HttpRequest http,
@@ -59,27 +61,27 @@ internal static class OrderEndpoints
                     () => commands.ExecuteAsync(id, command, request, http.ExpectedVersion(), http.Actor(), ct),
                     order => RequestContext.ETag(order.Version), ct);
             })
-            .WithName("RunOrderCommand").WithSummary("Run a lifecycle command on an order").HonoursIfMatch().ReturnsETag()
+            .WithName("RunOrderCommand").Requires(RequiredPermission.OrderCommand).WithSummary("Run a lifecycle command on an order").HonoursIfMatch().ReturnsETag()
             .WithDescription("Runs a lifecycle command: submit, approve, reject, hold, release, confirm, reserve, ship, invoice, " +
                              "record-payment, close, cancel. The order's allowedActions lists what is allowed now. Honours If-Match and Idempotency-Key.")
             .Produces<OrderView>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(422);
 
         orders.MapGet("/{id:guid}/flow", (Guid id, DocumentFlow flow, CancellationToken ct) => flow.OfOrderAsync(id, ct))
-            .WithName("GetOrderFlow").WithSummary("Follow an order's document flow")
+            .WithName("GetOrderFlow").Requires(PermissionTable.OrdersRead).WithSummary("Follow an order's document flow")
             .WithDescription("Every document linked to the order: reservations (warehouse and why), purchase order lines it waits for, " +
                              "their receipts, shipments, invoices and payments.")
             .ProducesProblem(404);
 
         app.MapGet("/api/backorders", (string? sku, int? page, int? pageSize, Backorders backorders, CancellationToken ct) =>
                 backorders.ListAsync(sku, page, pageSize, ct))
-            .WithTags("Orders").WithName("ListBackorders").WithSummary("List the backorder queue")
+            .WithTags("Orders").WithName("ListBackorders").Requires(PermissionTable.BackordersRead).WithSummary("List the backorder queue")
             .WithDescription("Confirmed order lines still waiting for stock, in the order arriving goods will serve them: " +
                              "priority, then promised date (undated last), then order date; of one SKU with ?sku=. Paged by ?page= and " +
                              "?pageSize= (1–200, default 50); hasMore says whether the queue goes on.")
             .ProducesProblem(400);
 
         orders.MapGet("/{id:guid}/history", (Guid id, OrderUseCases uc, CancellationToken ct) => uc.HistoryAsync(id, ct))
-            .WithName("GetOrderHistory").WithSummary("Read an order's history")
+            .WithName("GetOrderHistory").Requires(PermissionTable.OrdersRead).WithSummary("Read an order's history")
             .WithDescription("Every step the order went through, oldest first: who, when, from which status to which, and why.").ProducesProblem(404);
     }
 

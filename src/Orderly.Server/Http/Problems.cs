@@ -7,12 +7,14 @@ using Orderly.Application.Common;
 using Orderly.Application.Idempotency;
 using Orderly.Application.Persistence;
 using Orderly.Domain.Common;
+using Orderly.Server.Permissions;
 
 namespace Orderly.Server.Http;
 
 /// <summary>
 /// Turns every refusal into RFC 9457 Problem Details with a stable <c>code</c>: 400 for wrong input (with field
-/// errors), 404, 409 for a business rule, 412 for a stale If-Match, 413, 422 for a reused idempotency key, 503 with a
+/// errors), 403 for a permission the caller's roles do not hold
+/// (<c>permission.&lt;name&gt;</c>, ADR 0021), 404, 409 for a business rule, 412 for a stale If-Match, 413, 422 for a reused idempotency key, 503 with a
 /// <c>Retry-After</c> (seconds) when the write queue or the database stayed busy or the database cannot be reached
 /// (<c>database.unavailable</c>). Anything else is our fault: 500 with
 /// a generic message, logged with the trace id. Refusals of a record that changed under the request count in
@@ -26,6 +28,7 @@ internal sealed class Problems(ILogger<Problems> log, ReservationConflicts confl
         {
             InvalidInput e => Create(400, e.Code, "The request is not valid.", e.Message, e.FieldErrors),
             NotFound e => Create(404, e.Code, "Not found.", e.Message),
+            PermissionRefused e => Create(403, e.Permission.RefusalCode, "Not permitted.", e.Message),
             BusinessRuleViolation e => Create(409, e.Code, "Refused by a business rule.", e.Message),
             StaleVersion e => Create(412, StaleVersion.Code, "The resource changed since you read it.", e.Message),
             IdempotencyKeyReused e => Create(422, e.Code, "Idempotency key reused.", e.Message),

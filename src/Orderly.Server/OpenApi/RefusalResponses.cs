@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Orderly.Server.Permissions;
 
 namespace Orderly.Server.OpenApi;
 
@@ -9,7 +10,7 @@ namespace Orderly.Server.OpenApi;
 /// <c>request.too_large</c>); a change not sent as <c>Content-Type: application/json</c>, with a body or without (415
 /// <c>request.content_type_not_json</c>, ADR 0020); a caller over its rate limit on any <c>/api</c> operation (429
 /// <c>request.rate_limited</c> with <c>Retry-After</c>); a malformed parameter or header
-/// (400); an unknown id in the path (404); a write that waited too long for its turn (503 <c>write_queue.timeout</c>
+/// (400); a permission the caller's roles do not hold (403 <c>permission.&lt;name&gt;</c>, ADR 0021); an unknown id in the path (404); a write that waited too long for its turn (503 <c>write_queue.timeout</c>
 /// with <c>Retry-After</c>) or kept losing races with other instances (503 <c>database.conflict</c>); any request but the health checks while the server prepares its database at start (503
 /// <c>server.starting</c>, <c>Operations/StartupGate.cs</c>). Every refusal is Problem Details.
 /// </summary>
@@ -28,6 +29,8 @@ internal sealed class RefusalResponses : IOpenApiOperationTransformer
         operation.Responses ??= new OpenApiResponses();
         if (hasBody || hasParameters || isWrite)
             Add(operation, context, "400");
+        if (description.ActionDescriptor.EndpointMetadata.OfType<RequiredPermission>().FirstOrDefault() is { } required)
+            Add(operation, context, "403").Description = required.Describe();
         if (hasPathId) Add(operation, context, "404");
         if (hasBody) Add(operation, context, "413");
         if (isWrite && isApi)
@@ -50,6 +53,7 @@ internal sealed class RefusalResponses : IOpenApiOperationTransformer
     private static readonly Dictionary<string, string> Meanings = new(StringComparer.Ordinal)
     {
         ["400"] = "The request is not valid: a malformed body, parameter or header, or a field a rule refuses (see `errors`).",
+        ["403"] = "The caller's roles do not hold the permission the operation needs (`permission.<name>`, docs/permissions.md).",
         ["404"] = "Nothing has the id (or code) in the path.",
         ["409"] = "Refused by a business rule (the `code` names it, e.g. `order.command_not_allowed`), or a duplicate code.",
         ["412"] = "If-Match names an older version than the resource's (`concurrency.stale_version`): read it again.",

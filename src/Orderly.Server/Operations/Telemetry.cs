@@ -4,6 +4,7 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Orderly.Application;
 using Orderly.Application.Common;
+using Orderly.Server.Permissions;
 
 namespace Orderly.Server.Operations;
 
@@ -66,5 +67,6 @@ internal static class Telemetry
 
     /// <summary>Serves <see cref="MetricsPath"/> in Prometheus' text format; not part of the OpenAPI document.</summary>
     public static void MapMetrics(this IEndpointRouteBuilder app) =>
-        app.MapPrometheusScrapingEndpoint(MetricsPath).ExcludeFromDescription();
+        app.MapPrometheusScrapingEndpoint(MetricsPath).ExcludeFromDescription()
+            .OpenToAnyone("Prometheus scrapes without credentials; the metrics hold counts, no business data.");
 }

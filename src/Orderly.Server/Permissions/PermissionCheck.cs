@@ -1,0 +1,22 @@
+using Orderly.Application.Common;
+
+namespace Orderly.Server.Permissions;
+
+/// <summary>
+/// Refuses a request whose caller may not do what its endpoint requires (<see cref="RequiredPermission"/>): 403
+/// <c>permission.&lt;name&gt;</c>. A middleware after routing rather than an endpoint filter, because filters run after
+/// the body is bound: a caller without the permission would learn what the body must look like (a 400) before being
+/// told no (ADR 0021).
+/// </summary>
+internal static class PermissionCheck
+{
+    public static IApplicationBuilder UsePermissionCheck(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        if (http.GetEndpoint()?.Metadata.GetMetadata<RequiredPermission>()?.Of(http) is { } permission)
+        {
+            var caller = http.RequestServices.GetRequiredService<Caller>();
+            if (!caller.May(permission)) throw new PermissionRefused(permission, caller.Roles ?? new HashSet<Domain.People.Role>());
+        }
+        await next(http);
+    });
+}
