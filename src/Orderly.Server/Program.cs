@@ -9,6 +9,7 @@ using Orderly.Server.Endpoints;
 using Orderly.Server.Http;
 using Orderly.Server.OpenApi;
 using Orderly.Server.Operations;
+using Orderly.Server.People;
 
 var seedDemo = args.Contains(DemoData.Flag);
 // The content root is the server's own folder, so its appsettings.json applies wherever `dotnet run` is typed.
@@ -59,6 +60,7 @@ builder.Services.AddHttpClient(Orderly.Server.Webhooks.WebhookPoster.ClientName,
 builder.Services.AddSingleton<Orderly.Server.Webhooks.WebhookPoster>();
 builder.Services.AddSingleton<Orderly.Server.Webhooks.WebhookDispatcher>();
 builder.Services.AddHostedService<Orderly.Server.Webhooks.WebhookDispatchService>();
+builder.Services.AddOrderlySignIn();
 builder.Services.AddExceptionHandler<Problems>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi(o => o.AddOrderlyContract());
@@ -81,10 +83,14 @@ app.UseServerTiming();
 app.UseExceptionHandler();
 app.UseStatusProblems();
 app.UseBodySizeLimit();
+app.UseOrderlySignIn();
 
-app.MapOpenApi();
+app.MapOpenApi().AllowAnonymous();
 app.MapHealth();
 app.MapMetrics();
+app.MapSignIn();
+app.MapUsers();
+app.MapTokens();
 app.MapMasterData();
 app.MapStock();
 app.MapOrders();

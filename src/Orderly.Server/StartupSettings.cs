@@ -48,9 +48,9 @@ internal static class StartupSettings
             }
         }
         PromiseRefreshService.ShareOf(configuration, out var shareProblem);
-        if (shareProblem is not null)
+        if ((shareProblem ?? People.FirstAdministrator.ProblemWith(configuration)) is { } settingProblem)
         {
-            problem = shareProblem;
+            problem = settingProblem;
             return false;
         }
         try

@@ -25,6 +25,9 @@ public sealed class ApiToken
     public DateTimeOffset? RevokedAt { get; set; }
     public DateTimeOffset? LastUsedAt { get; set; }
 
+    /// <summary>The token's user, loaded with it in the one read of <see cref="ApiTokenUseCases.AuthenticateAsync"/>.</summary>
+    public OrderlyUser? User { get; set; }
+
     public IReadOnlyList<string> ScopeList() => Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Whether the token may be used at <paramref name="now"/>: not revoked, not expired.</summary>

@@ -66,7 +66,8 @@ public sealed class ApiTokenUseCases(OrderlyDbContext db, TimeProvider clock)
 
     /// <summary>The tokens of <paramref name="userId"/>, oldest first, revoked ones included; never their secrets.</summary>
     public async Task<IReadOnlyList<ApiTokenView>> ListAsync(Guid userId, CancellationToken ct) =>
-        [.. (await db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId).OrderBy(t => t.CreatedAt).ToListAsync(ct)).Select(View)];
+        // Sorted here: SQLite cannot order by a DateTimeOffset, and a user has a handful of tokens.
+        [.. (await db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId).ToListAsync(ct)).OrderBy(t => t.CreatedAt).Select(View)];
 
     /// <summary>Revokes a token of <paramref name="userId"/> at once; revoking a revoked token changes nothing.</summary>
     public Task<ApiTokenView> RevokeAsync(Guid userId, Guid tokenId, CancellationToken ct) =>
@@ -81,17 +82,15 @@ public sealed class ApiTokenUseCases(OrderlyDbContext db, TimeProvider clock)
 
     /// <summary>
     /// The user and roles of the token whose secret is <paramref name="secret"/>, or null when no usable token has it
-    /// (unknown, revoked, expired) or its user may not sign in (disabled, locked out). One indexed read by hash, and the
+    /// (unknown, revoked, expired) or its user may not sign in (disabled, locked out). One read by the hash's unique index (with the user and its roles), and the
     /// last-used time written at most once a minute.
     /// </summary>
     public async Task<TokenHolder?> AuthenticateAsync(string secret, CancellationToken ct)
     {
         var hash = ApiToken.HashOf(secret);
-        var token = await db.ApiTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash, ct);
+        var token = await db.ApiTokens.AsNoTracking().Include(t => t.User!).ThenInclude(u => u.Roles).FirstOrDefaultAsync(t => t.TokenHash == hash, ct);
         var now = clock.GetUtcNow();
-        if (token is null || !token.IsUsable(now)) return null;
-        var user = await db.Users.AsNoTracking().Include(u => u.Roles).FirstOrDefaultAsync(u => u.Id == token.UserId, ct);
-        if (user is null || !user.MaySignIn(now)) return null;
+        if (token?.User is not { } user || !token.IsUsable(now) || !user.MaySignIn(now)) return null;
         if (token.LastUsedAt is null || now - token.LastUsedAt >= LastUsedResolution)
         {
             await db.InTransactionAsync(() => db.ApiTokens.Where(t => t.Id == token.Id)

@@ -32,5 +32,6 @@ internal sealed class ApiTokenMap : IEntityTypeConfiguration<ApiToken>
         e.ToTable("api_tokens");
         e.HasKey(t => t.Id);
         e.HasIndex(t => t.TokenHash).IsUnique();
+        e.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId);
     }
 }

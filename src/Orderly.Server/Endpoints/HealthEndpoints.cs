@@ -26,13 +26,13 @@ internal static class HealthEndpoints
             .WithDescription("ok/ok while the database answers; a 503 with degraded/unreachable when it does not, and with " +
                              "starting/preparing while migrations run at start (so a 200 still means the server takes work). " +
                              "/health/live and /health/ready split the two questions for orchestrators.").WithTags("Operations")
-            .Produces<Health>().Produces<Health>(StatusCodes.Status503ServiceUnavailable);
+            .Produces<Health>().Produces<Health>(StatusCodes.Status503ServiceUnavailable).AllowAnonymous();
 
         app.MapGet("/health/live", () => TypedResults.Ok(new Health("ok", "not checked")))
             .WithName("HealthLive").WithSummary("Report that the process answers")
             .WithDescription("Always ok while the process serves HTTP, also while migrations run or the database is unreachable: " +
                              "restart the process only when this fails. It does not touch the database.").WithTags("Operations")
-            .Produces<Health>();
+            .Produces<Health>().AllowAnonymous();
 
         app.MapGet("/health/ready", async Task<IResult> (OrderlyDbContext db, ServerReadiness readiness, CancellationToken ct) =>
                 await ReadinessOfAsync(db, readiness.Now, ct) is var answer && answer.Status == "ready"
@@ -42,7 +42,7 @@ internal static class HealthEndpoints
             .WithDescription("ready/ok once the database is prepared and answers. A 503 while migrations run at start " +
                              "(starting/preparing), when the database cannot be read (unready/unreachable) and once the server " +
                              "is stopping (stopping). Send traffic only while this is 200.").WithTags("Operations")
-            .Produces<Readiness>().Produces<Readiness>(StatusCodes.Status503ServiceUnavailable);
+            .Produces<Readiness>().Produces<Readiness>(StatusCodes.Status503ServiceUnavailable).AllowAnonymous();
     }
 
     /// <summary>

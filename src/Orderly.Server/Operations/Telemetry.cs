@@ -66,5 +66,5 @@ internal static class Telemetry
 
     /// <summary>Serves <see cref="MetricsPath"/> in Prometheus' text format; not part of the OpenAPI document.</summary>
     public static void MapMetrics(this IEndpointRouteBuilder app) =>
-        app.MapPrometheusScrapingEndpoint(MetricsPath).ExcludeFromDescription();
+        app.MapPrometheusScrapingEndpoint(MetricsPath).ExcludeFromDescription().AllowAnonymous();
 }
