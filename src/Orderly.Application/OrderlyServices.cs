@@ -56,6 +56,9 @@ public static class OrderlyServices
         services.AddScoped<WorkerLease>();
         services.AddScoped<StockLedger>();
         services.AddScoped<CustomerUseCases>();
+        services.AddScoped<People.UserUseCases>();
+        services.AddScoped<People.ApiTokenUseCases>();
+        services.AddScoped<Microsoft.AspNetCore.Identity.IUserStore<People.OrderlyUser>, People.UserStore>();
         services.AddScoped<ProductUseCases>();
         services.AddScoped<WarehouseUseCases>();
         services.AddScoped<StockUseCases>();

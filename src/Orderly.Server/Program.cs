@@ -9,6 +9,7 @@ using Orderly.Server.Endpoints;
 using Orderly.Server.Http;
 using Orderly.Server.OpenApi;
 using Orderly.Server.Operations;
+using Orderly.Server.People;
 using Orderly.Server.Permissions;
 
 var seedDemo = args.Contains(DemoData.Flag);
@@ -61,6 +62,7 @@ builder.Services.AddHttpClient(Orderly.Server.Webhooks.WebhookPoster.ClientName,
 builder.Services.AddSingleton<Orderly.Server.Webhooks.WebhookPoster>();
 builder.Services.AddSingleton<Orderly.Server.Webhooks.WebhookDispatcher>();
 builder.Services.AddHostedService<Orderly.Server.Webhooks.WebhookDispatchService>();
+builder.Services.AddOrderlySignIn();
 builder.Services.AddExceptionHandler<Problems>();
 builder.Services.AddProblemDetails();
 builder.Services.AddRequestDefences(builder.Configuration);
@@ -85,12 +87,16 @@ app.UseServerTiming();
 app.UseExceptionHandler();
 app.UseStatusProblems();
 app.UseBodySizeLimit();
+app.UseOrderlySignIn(); // who calls (401 without credentials), before the limits per caller and the permission check
 app.UseRequestDefences();
 app.UsePermissionCheck();
 
 app.MapOpenApi().OpenToAnyone("The contract is public: it describes the API, not its data.");
 app.MapHealth();
 app.MapMetrics();
+app.MapSignIn();
+app.MapUsers();
+app.MapTokens();
 app.MapMasterData();
 app.MapStock();
 app.MapOrders();

@@ -51,7 +51,7 @@ internal static class StartupSettings
         }
         PromiseRefreshService.ShareOf(configuration, out var shareProblem);
         RateLimitSettings.Of(configuration, out var rateLimitProblem);
-        if ((shareProblem ?? rateLimitProblem) is { } settingProblem)
+        if ((shareProblem ?? rateLimitProblem ?? People.FirstAdministrator.ProblemWith(configuration)) is { } settingProblem)
         {
             problem = settingProblem;
             return false;

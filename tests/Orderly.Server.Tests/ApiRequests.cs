@@ -8,7 +8,7 @@ namespace Orderly.Server.Tests;
 
 /// <summary>
 /// Requests the happy-path helpers of <see cref="OrderlyApi"/> cannot send: raw (even broken) JSON, and headers such as
-/// If-Match, Idempotency-Key or another X-Actor on a single request.
+/// If-Match or Idempotency-Key on a single request.
 /// </summary>
 internal static class ApiRequests
 {

@@ -1,3 +1,4 @@
+using Orderly.Domain.People;
 using System.Net;
 using System.Net.Http.Json;
 using Orderly.Application.Billing;
@@ -21,9 +22,9 @@ public sealed class EventStreamTests
         await api.ReceiveAsync("MAIN", "CHAI", 10);
         var order = await api.PlaceOrderAsync("ALFKI", ("CHAI", 4));
         await api.RunAsync(order.Id, "submit");
-        await api.SendJsonAsync(HttpMethod.Post, $"/api/orders/{order.Id}/confirm", new { }, ("X-Actor", "sam@sales"));
+        await api.SendJsonAsync(HttpMethod.Post, $"/api/orders/{order.Id}/confirm", new { }, api.SignedInAs("sam@sales", Role.Sales));
         await api.RunAsync(order.Id, "reserve");
-        await api.SendJsonAsync(HttpMethod.Post, $"/api/orders/{order.Id}/ship", new { }, ("X-Actor", "bob@warehouse"));
+        await api.SendJsonAsync(HttpMethod.Post, $"/api/orders/{order.Id}/ship", new { }, api.SignedInAs("bob@warehouse", Role.Warehouse));
 
         var events = await ReadAllAsync(api, limit: 2);
 
@@ -51,9 +52,9 @@ public sealed class EventStreamTests
         await api.RunAsync(order.Id, "reserve");
         await api.RunAsync(order.Id, "ship");
         var invoice = await OrderlyApi.Read<InvoiceView>(await api.SendJsonAsync(HttpMethod.Post, $"/api/orders/{order.Id}/invoices", null,
-            ("X-Actor", "carol@finance")), HttpStatusCode.Created);
+            api.SignedInAs("carol@finance", Role.Finance)), HttpStatusCode.Created);
         (await api.SendJsonAsync(HttpMethod.Post, $"/api/invoices/{invoice.Id}/payments", new { amount = 10.00m, reference = "bank 1" },
-            ("X-Actor", "dave@finance"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+            api.SignedInAs("dave@finance", Role.Finance))).StatusCode.ShouldBe(HttpStatusCode.Created);
 
         var events = (await ReadAllAsync(api)).Where(e => e.AggregateId == invoice.Id).ToList();
 
@@ -78,7 +79,7 @@ public sealed class EventStreamTests
         await api.Client.PostAsJsonAsync($"/api/purchase-orders/{po.Id}/send", new { }, OrderlyApi.Json);
         await api.Client.PostAsJsonAsync($"/api/purchase-orders/{po.Id}/confirm", new { promisedDate = api.ServerToday.AddDays(5) }, OrderlyApi.Json);
         (await api.SendJsonAsync(HttpMethod.Post, $"/api/purchase-orders/{po.Id}/receipts", new { lineNo = 1, quantity = 20 },
-            ("X-Actor", "wes@warehouse"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+            api.SignedInAs("wes@warehouse", Role.Warehouse))).StatusCode.ShouldBe(HttpStatusCode.Created);
 
         var events = (await ReadAllAsync(api)).Where(e => e.AggregateId == po.Id).ToList();
 
@@ -97,10 +98,10 @@ public sealed class EventStreamTests
         await api.Client.PutAsJsonAsync("/api/reorder-policies", new { warehouseCode = "MAIN", sku = "CHAI", reorderPoint = 10, safetyStock = 0, reorderQuantity = 10 },
             OrderlyApi.Json);
         var report = await OrderlyApi.Read<ScanReport>(await api.SendJsonAsync(HttpMethod.Post, "/api/replenishment/scan", null,
-            ("X-Actor", "pat@procurement")), HttpStatusCode.OK);
+            api.SignedInAs("pat@procurement", Role.Procurement)), HttpStatusCode.OK);
         var alert = report.Raised.ShouldHaveSingleItem();
-        await api.SendJsonAsync(HttpMethod.Post, $"/api/alerts/{alert.Id}/acknowledge", null, ("X-Actor", "ann@warehouse"));
-        await api.SendJsonAsync(HttpMethod.Post, $"/api/alerts/{alert.Id}/resolve", new { resolution = "Bought elsewhere." }, ("X-Actor", "ann@warehouse"));
+        await api.SendJsonAsync(HttpMethod.Post, $"/api/alerts/{alert.Id}/acknowledge", null, api.SignedInAs("ann@warehouse", Role.Warehouse));
+        await api.SendJsonAsync(HttpMethod.Post, $"/api/alerts/{alert.Id}/resolve", new { resolution = "Bought elsewhere." }, api.SignedInAs("ann@warehouse", Role.Warehouse));
 
         var events = (await ReadAllAsync(api)).Where(e => e.AggregateId == alert.Id).ToList();
 

@@ -1,3 +1,4 @@
+using Orderly.Domain.People;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,8 +55,8 @@ public sealed class IdempotencyKeyLifetimeTests
         await api.SeedAsync();
         var body = ApiRequests.OrderBody("ALFKI", ("CHAI", 1));
 
-        var sales = await api.SendJsonAsync(Post, "/api/orders", body, ("Idempotency-Key", "k-1"), ("X-Actor", "sales"));
-        var portal = await api.SendJsonAsync(Post, "/api/orders", body, ("Idempotency-Key", "k-1"), ("X-Actor", "portal"));
+        var sales = await api.SendJsonAsync(Post, "/api/orders", body, ("Idempotency-Key", "k-1"), api.SignedInAs("sales@orderly.test", Role.Sales));
+        var portal = await api.SendJsonAsync(Post, "/api/orders", body, ("Idempotency-Key", "k-1"), api.SignedInAs("portal@orderly.test", Role.Customer));
 
         var a = await OrderlyApi.Read<OrderView>(sales, HttpStatusCode.Created);
         var b = await OrderlyApi.Read<OrderView>(portal, HttpStatusCode.Created);

@@ -407,18 +407,6 @@ public sealed class InputValidationTests
     }
 
     [Fact]
-    public async Task An_actor_header_over_100_characters_is_a_400()
-    {
-        using var api = new OrderlyApi();
-        await api.SeedAsync();
-
-        var response = await api.SendJsonAsync(Post, "/api/orders", ApiRequests.OrderBody("ALFKI", ("CHAI", 1)), ("X-Actor", new string('a', 101)));
-
-        (await OrderlyApi.ProblemAsync(response, HttpStatusCode.BadRequest, "request.actor_invalid")).ShouldHaveFieldErrors("X-Actor");
-        (await api.GetAsync<OrderPage>("/api/orders?includeTotal=true")).TotalCount.ShouldBe(0);
-    }
-
-    [Fact]
     public async Task A_body_that_is_not_json_is_a_415_problem()
     {
         using var api = new OrderlyApi();

@@ -341,7 +341,7 @@ public sealed class LifecycleRefusalTests
         movements.Where(m => m.Kind == "Reservation").Sum(m => m.ReservedChange).ShouldBe(8m);
         movements.Where(m => m.Kind == "Release").Sum(m => m.ReservedChange).ShouldBe(-8m);
         movements.Select(m => m.Kind).Distinct().ShouldBe(["Release", "Reservation"], ignoreOrder: true);
-        movements.ShouldAllBe(m => m.OnHandChange == 0m && m.OrderId == order.Id && m.Actor == "tester");
+        movements.ShouldAllBe(m => m.OnHandChange == 0m && m.OrderId == order.Id && m.Actor == OrderlyApi.AdminEmail);
         (await api.HistoryAsync(order.Id)).Last().Reason.ShouldContain("customer withdrew");
     }
 

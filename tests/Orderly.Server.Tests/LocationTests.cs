@@ -16,7 +16,7 @@ public sealed class LocationTests
         using var api = new OrderlyApi();
         var recorder = new LocationRecorder();
         using var client = api.CreateDefaultClient(recorder);
-        client.DefaultRequestHeaders.Add("X-Actor", "tester");
+        client.DefaultRequestHeaders.Authorization = api.Client.DefaultRequestHeaders.Authorization;
 
         await PostAsync(client, "/api/warehouses", new { code = "MAIN", name = "Main", priority = 1 });
         await PostAsync(client, "/api/products", new { sku = "CHAI", name = "Chai", unit = "case", unitDecimals = 0, listPrice = 18.00m, currency = "EUR", taxRate = 0.07m, maxDiscountPercent = 10m });

@@ -8,7 +8,10 @@ using Microsoft.Extensions.DependencyInjection;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using Microsoft.AspNetCore.Identity;
 using Orderly.Application.Common;
+using Orderly.Application.People;
+using Orderly.Domain.People;
 using Orderly.Application.Sales;
 using Orderly.Testing;
 
@@ -42,7 +45,16 @@ public sealed partial class OrderlyApi : WebApplicationFactory<Program>
     /// <summary>Keep the database (file or PostgreSQL database) when disposed, for a server started after this one on it (a restart).</summary>
     public bool KeepDatabaseFile { get; set; }
 
+    /// <summary>Signed in with a real API token of the bootstrap administrator (<see cref="AdminEmail"/>: system-administration and order-administration).</summary>
     public HttpClient Client { get; }
+
+    /// <summary>The bootstrap administrator every server of the tests starts with (<c>Orderly:Bootstrap:*</c>), the actor of <see cref="Client"/>'s requests.</summary>
+    public const string AdminEmail = "admin@orderly.test";
+
+    /// <summary>The bootstrap administrator's password: hashed once per server, at its first start.</summary>
+    public const string AdminPassword = "correct horse battery staple";
+
+    private int _users;
 
     /// <summary>The server's clock; <see cref="ShiftableClock.Advance"/> moves it forward.</summary>
     public ShiftableClock Clock { get; } = new();
@@ -68,8 +80,67 @@ public sealed partial class OrderlyApi : WebApplicationFactory<Program>
         // build, racing the server's own start, which no longer waits for the migrations.
         if (kestrelPort is not null) UseKestrel();
         Client = CreateClient();
-        Client.DefaultRequestHeaders.Add("X-Actor", "tester");
+        Client.DefaultRequestHeaders.Authorization = new("Bearer", Run(() => TokenOfAsync(AdminEmail)));
     }
+
+    /// <summary>
+    /// A client signed in with a real API token of a new user holding <paramref name="roles"/> (made through
+    /// <see cref="UserUseCases"/>, without a password so no hashing is paid). A customer or dealer user belongs to ALFKI
+    /// (<see cref="SeedAsync"/>); <see cref="ClientForCustomer"/> names another.
+    /// </summary>
+    public HttpClient ClientFor(params Role[] roles) => ClientFor($"user{Interlocked.Increment(ref _users)}@orderly.test", roles);
+
+    /// <summary>As <see cref="ClientFor(Role[])"/>, for the user with <paramref name="email"/> (its actor in the history).</summary>
+    public HttpClient ClientFor(string email, params Role[] roles) =>
+        ClientWith(email, roles, roles.Any(r => r.IsOutsideParty()) ? "ALFKI" : null);
+
+    /// <summary>A client of a new customer (or dealer) user of the customer <paramref name="customerCode"/>.</summary>
+    public HttpClient ClientForCustomer(string customerCode, Role role = Role.Customer) =>
+        ClientWith($"user{Interlocked.Increment(ref _users)}@orderly.test", [role], customerCode);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _tokens = new();
+
+    /// <summary>
+    /// The <c>Authorization</c> header of a user with <paramref name="email"/> and <paramref name="roles"/> (made at the
+    /// first call for that email, as <see cref="ClientFor(string, Role[])"/> makes it), for one request of
+    /// <see cref="ApiRequests.SendJsonAsync"/> that acts as someone else than <see cref="Client"/>.
+    /// </summary>
+    public (string Name, string Value) SignedInAs(string email, params Role[] roles) =>
+        ("Authorization", "Bearer " + _tokens.GetOrAdd(email, _ => Run(async () =>
+        {
+            await using (var scope = Services.CreateAsyncScope())
+                await scope.ServiceProvider.GetRequiredService<UserUseCases>().CreateWithoutPasswordAsync(email, email, roles,
+                    roles.Any(r => r.IsOutsideParty()) ? "ALFKI" : null, AdminEmail, default);
+            return await TokenOfAsync(email);
+        })));
+
+    /// <summary>A client without credentials.</summary>
+    public HttpClient AnonymousClient() => CreateClient();
+
+    private HttpClient ClientWith(string email, Role[] roles, string? customerCode)
+    {
+        Run(async () =>
+        {
+            await using var scope = Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<UserUseCases>().CreateWithoutPasswordAsync(email, email, roles, customerCode, AdminEmail, default);
+            return true;
+        });
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", Run(() => TokenOfAsync(email)));
+        return client;
+    }
+
+    /// <summary>A new API token (its secret) of the user with <paramref name="email"/>, made as POST /api/tokens makes it.</summary>
+    public async Task<string> TokenOfAsync(string email, CreateApiTokenRequest? request = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<OrderlyUser>>().FindByEmailAsync(email)
+                   ?? throw new InvalidOperationException($"There is no user {email}.");
+        return (await scope.ServiceProvider.GetRequiredService<ApiTokenUseCases>().CreateAsync(user, request ?? new CreateApiTokenRequest("tests"), default)).Token;
+    }
+
+    // The constructor and ClientFor are synchronous; off the test's synchronization context, so blocking cannot deadlock it.
+    private static T Run<T>(Func<Task<T>> work) => Task.Run(work).GetAwaiter().GetResult();
 
     /// <summary>
     /// The server on real Kestrel, on a free port of 127.0.0.1 (<see cref="HttpClient.BaseAddress"/> of <see cref="Client"/>),
@@ -102,6 +173,8 @@ public sealed partial class OrderlyApi : WebApplicationFactory<Program>
         builder.UseSetting("Orderly:PromiseRefreshDelayMilliseconds", "0"); // tests drain the re-promise queue themselves (DrainPromisesAsync)
         builder.UseSetting("Orderly:Webhooks:DispatchIntervalSeconds", "0"); // tests run webhook rounds themselves unless they turn it on
         builder.UseSetting("Orderly:BusinessTimeZone", "UTC"); // business dates do not depend on the test machine; a test may name a zone
+        builder.UseSetting("Orderly:Bootstrap:AdminEmail", AdminEmail);
+        builder.UseSetting("Orderly:Bootstrap:AdminPassword", AdminPassword);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {

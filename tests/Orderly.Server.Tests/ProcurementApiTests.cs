@@ -40,12 +40,12 @@ public sealed class ProcurementApiTests
         var first = await ReceiveAsync(api, po.Id, new { lineNo = 1, quantity = 8, reference = "DN-4711" });
 
         (first.Receipt.Sku, first.Receipt.Quantity, first.Receipt.Reference, first.Receipt.WarehouseCode, first.Receipt.ReceivedBy)
-            .ShouldBe(("CHAI", 8m, "DN-4711", "MAIN", "tester"));
+            .ShouldBe(("CHAI", 8m, "DN-4711", "MAIN", OrderlyApi.AdminEmail));
         (first.PurchaseOrderNumber, first.PurchaseOrderStatus).ShouldBe((po.Number, "PartiallyReceived"));
         (await OnHandAsync(api, "CHAI")).ShouldBe(8m);
         var movement = (await api.GetAsync<List<StockMovementView>>("/api/stock/movements?sku=CHAI")).ShouldHaveSingleItem();
         (movement.Kind, movement.OnHandChange, movement.ReservedChange, movement.Reference, movement.WarehouseCode, movement.Actor)
-            .ShouldBe(("Receipt", 8m, 0m, po.Number, "MAIN", "tester"));
+            .ShouldBe(("Receipt", 8m, 0m, po.Number, "MAIN", OrderlyApi.AdminEmail));
 
         await ReceiveAsync(api, po.Id, new { lineNo = 1, quantity = 12 });
         var last = await ReceiveAsync(api, po.Id, new { lineNo = 2, quantity = 5.5m, reference = "DN-4712" });

@@ -32,6 +32,9 @@ public static class RawHttp
     public static async Task<RawResponse> SendAsync(OrderlyApi api, string head, byte[]? body = null)
     {
         var server = api.Client.BaseAddress.ShouldNotBeNull();
+        // Signed in as the API's default client, unless the head says otherwise.
+        if (!head.Contains("\nAuthorization:", StringComparison.OrdinalIgnoreCase) && api.Client.DefaultRequestHeaders.Authorization is { } authorization)
+            head = head.Insert(head.IndexOf('\n', StringComparison.Ordinal) + 1, $"Authorization: {authorization}\n");
         using var tcp = new TcpClient();
         await tcp.ConnectAsync(server.Host, server.Port);
         await using var stream = tcp.GetStream();

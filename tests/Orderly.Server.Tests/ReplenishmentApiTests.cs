@@ -96,13 +96,13 @@ public sealed class ReplenishmentApiTests
         var alert = (await ScanAsync(api)).Raised.ShouldHaveSingleItem();
 
         var acknowledged = await OrderlyApi.Read<AlertView>(await api.Client.PostAsync($"/api/alerts/{alert.Id}/acknowledge", ApiRequests.NoBody()), HttpStatusCode.OK);
-        (acknowledged.Status, acknowledged.AcknowledgedBy).ShouldBe(("Acknowledged", "tester"));
+        (acknowledged.Status, acknowledged.AcknowledgedBy).ShouldBe(("Acknowledged", OrderlyApi.AdminEmail));
         await OrderlyApi.ProblemAsync(await api.Client.PostAsync($"/api/alerts/{alert.Id}/acknowledge", ApiRequests.NoBody()), HttpStatusCode.Conflict, "alert.not_open");
 
         var blank = await OrderlyApi.ProblemAsync(await ResolveAsync(api, alert.Id, " "), HttpStatusCode.BadRequest, "alert.resolution_required");
         blank.Errors!.Keys.ShouldContain("resolution");
         var resolved = await OrderlyApi.Read<AlertView>(await ResolveAsync(api, alert.Id, "Sent the proposal to Prime."), HttpStatusCode.OK);
-        (resolved.Status, resolved.Resolution, resolved.ResolvedBy).ShouldBe(("Resolved", "Sent the proposal to Prime.", "tester"));
+        (resolved.Status, resolved.Resolution, resolved.ResolvedBy).ShouldBe(("Resolved", "Sent the proposal to Prime.", OrderlyApi.AdminEmail));
         await OrderlyApi.ProblemAsync(await ResolveAsync(api, alert.Id, "Again."), HttpStatusCode.Conflict, "alert.already_resolved");
         (await api.GetAsync<AlertView>($"/api/alerts/{alert.Id}")).Status.ShouldBe("Resolved");
 

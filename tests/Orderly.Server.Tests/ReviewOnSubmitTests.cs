@@ -1,3 +1,4 @@
+using Orderly.Domain.People;
 using System.Net;
 using System.Net.Http.Json;
 using Orderly.Application.Sales;
@@ -23,7 +24,7 @@ public sealed class ReviewOnSubmitTests
         submitted.HoldReason.ShouldBeNull();
         submitted.HoldNote.ShouldBeEmpty();
         var history = await api.HistoryAsync(order.Id);
-        history.TakeLast(2).Select(h => (h.Action, h.Actor, h.To)).ShouldBe([("submit", "tester", "Submitted"), ("review", "system:review", "Approved")]);
+        history.TakeLast(2).Select(h => (h.Action, h.Actor, h.To)).ShouldBe([("submit", OrderlyApi.AdminEmail, "Submitted"), ("review", "system:review", "Approved")]);
     }
 
     [Fact]
@@ -180,7 +181,7 @@ public sealed class ReviewOnSubmitTests
         var held = await HeldForCreditAsync(api);
 
         var response = await api.SendJsonAsync(HttpMethod.Post, $"/api/orders/{held.Id}/approve", new { reason = "Prepayment received by wire" },
-            ("X-Actor", "credit.desk@example.com"));
+            api.SignedInAs("credit.desk@example.com", Role.Review));
 
         var approved = await OrderlyApi.Read<OrderView>(response, HttpStatusCode.OK);
         approved.Status.ShouldBe("Approved");
@@ -206,7 +207,7 @@ public sealed class ReviewOnSubmitTests
         var released = await api.RunAsync(order.Id, "release");
         (released.Status, released.HoldReason, released.HoldNote).ShouldBe(("Approved", null, ""));
         (await api.HistoryAsync(order.Id)).TakeLast(2).Select(h => (h.Action, h.To, h.Actor))
-            .ShouldBe([("hold", "OnHold", "tester"), ("release", "Approved", "tester")]);
+            .ShouldBe([("hold", "OnHold", OrderlyApi.AdminEmail), ("release", "Approved", OrderlyApi.AdminEmail)]);
     }
 
     [Fact]

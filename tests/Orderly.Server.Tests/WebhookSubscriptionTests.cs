@@ -17,7 +17,7 @@ public sealed class WebhookSubscriptionTests
         response.Headers.Location!.ToString().ShouldBe($"/api/webhooks/{created.Id}");
 
         created.Secret.ShouldNotBeNull().ShouldStartWith("whsec_");
-        (created.Status, created.CreatedBy).ShouldBe(("Active", "tester"));
+        (created.Status, created.CreatedBy).ShouldBe(("Active", OrderlyApi.AdminEmail));
         created.EventTypes.ShouldBe(["order.confirmed"]);
         (await api.GetAsync<WebhookView>($"/api/webhooks/{created.Id}")).Secret.ShouldBeNull();
         (await api.GetAsync<List<WebhookView>>("/api/webhooks")).ShouldHaveSingleItem().Secret.ShouldBeNull();

@@ -2,7 +2,7 @@ namespace Orderly.Application.Idempotency;
 
 /// <summary>
 /// The first response to a request sent with an Idempotency-Key, kept to replay it on retries until
-/// <see cref="ExpiresAt"/>. A key belongs to one caller (<c>X-Actor</c>) and one operation (method and route template).
+/// <see cref="ExpiresAt"/>. A key belongs to one caller (the signed-in user's id, ADR 0019) and one operation (method and route template).
 /// </summary>
 public sealed class IdempotencyRecord
 {

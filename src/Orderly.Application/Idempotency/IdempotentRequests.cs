@@ -11,7 +11,7 @@ namespace Orderly.Application.Idempotency;
 public sealed record StoredResponse(int StatusCode, string Body, string? Location, string? ETag, bool Replayed);
 
 /// <summary>
-/// A request that carries an Idempotency-Key: who sends it (<paramref name="Caller"/>, the <c>X-Actor</c>), which
+/// A request that carries an Idempotency-Key: who sends it (<paramref name="Caller"/>, the signed-in user's id), which
 /// operation it runs (<paramref name="Operation"/>, method and route template), and what exactly it asks
 /// (<paramref name="Path"/> and the parsed <paramref name="Body"/>).
 /// </summary>

@@ -79,6 +79,8 @@ public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options,
     public DbSet<Webhooks.WebhookAttempt> WebhookAttempts => Set<Webhooks.WebhookAttempt>();
     public DbSet<Webhooks.WebhookDispatchPosition> WebhookDispatchPositions => Set<Webhooks.WebhookDispatchPosition>();
     public DbSet<Audit.AuditEntry> AuditLog => Set<Audit.AuditEntry>();
+    public DbSet<People.OrderlyUser> Users => Set<People.OrderlyUser>();
+    public DbSet<People.ApiToken> ApiTokens => Set<People.ApiToken>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

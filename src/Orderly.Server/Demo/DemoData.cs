@@ -8,7 +8,7 @@ namespace Orderly.Server.Demo;
 
 /// <summary>
 /// A small, believable starting point for trying Orderly (start with <c>--seed-demo</c>): two warehouses, a few
-/// products, two customers, some stock, two suppliers and a reorder policy. Seeds only an empty database, through the same use cases as the API.
+/// products, two customers, some stock, two suppliers, a reorder policy and one user per role (<see cref="DemoUsers"/>). Seeds only an empty database, through the same use cases as the API.
 /// </summary>
 internal static class DemoData
 {
@@ -49,6 +49,7 @@ internal static class DemoData
         await suppliers.DefineOfferAsync(prime.Id, new DefineOfferRequest("SYRUP-12", 6.10m, 14, 12m, 1), ct);
         var policies = scope.ServiceProvider.GetRequiredService<ReorderPolicyUseCases>();
         await policies.SetAsync(new SetReorderPolicyRequest("MAIN", "CHAI-24", 20m, 8m, ReorderQuantity: 60m), ct);
+        await DemoUsers.SeedAsync(services, ct);
         return true;
     }
 }

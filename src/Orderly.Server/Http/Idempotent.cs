@@ -2,11 +2,12 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Orderly.Application.Idempotency;
+using Orderly.Server.People;
 
 namespace Orderly.Server.Http;
 
 /// <summary>
-/// Runs a POST at most once per Idempotency-Key of its caller (<c>X-Actor</c>): the response is stored with the effect
+/// Runs a POST at most once per Idempotency-Key of its caller (the signed-in user's id, ADR 0019): the response is stored with the effect
 /// and replayed, with its <c>Location</c> and <c>ETag</c>, for a retry with the same path and body (compared after
 /// parsing, so whitespace does not matter). The operation is the endpoint's method and route template; refusals are
 /// those of <see cref="IdempotentRequests"/> (400, 422).
@@ -29,7 +30,7 @@ internal sealed class Idempotent(IdempotentRequests requests, IOptions<JsonOptio
         Func<TResponse, string?> location, Func<TResponse, string?> etag, CancellationToken ct)
     {
         var options = json.Value.SerializerOptions;
-        var request = new IdempotentRequest(http.Actor(), http.IdempotencyKey(), Operation(http), http.Path.Value ?? "",
+        var request = new IdempotentRequest(http.HttpContext.User.UserId().ToString(), http.IdempotencyKey(), Operation(http), http.Path.Value ?? "",
             JsonSerializer.Serialize(body, options));
         var stored = await requests.RunAsync(request, async () =>
         {

@@ -92,6 +92,14 @@ internal sealed class Problems(ILogger<Problems> log, ReservationConflicts confl
     public static string TraceIdOf(HttpContext http) =>
         System.Diagnostics.Activity.Current is { } activity ? activity.TraceId.ToHexString() : http.TraceIdentifier;
 
+    /// <summary>An endpoint's refusal that it returns rather than throws, written like every other (with its traceId).</summary>
+    public static IResult AsResult(ProblemDetails problem) => new Answer(problem);
+
+    private sealed class Answer(ProblemDetails problem) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) => WriteAsync(httpContext, problem, httpContext.RequestAborted);
+    }
+
     public static async Task WriteAsync(HttpContext http, ProblemDetails problem, CancellationToken ct)
     {
         problem.Extensions["traceId"] = TraceIdOf(http);

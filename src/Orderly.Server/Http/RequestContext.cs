@@ -1,29 +1,18 @@
 using System.Globalization;
 using Orderly.Domain.Common;
+using Orderly.Server.People;
 
 namespace Orderly.Server.Http;
 
-/// <summary>What every mutating endpoint reads from the request besides its body: who acts, and which version they saw.</summary>
+/// <summary>What every mutating endpoint reads from the request besides its body: who acts (the signed-in user), and which version they saw.</summary>
 internal static class RequestContext
 {
-    public const string ActorHeader = "X-Actor";
-    public const string DefaultActor = "api";
-    private const int MaxActorLength = 100;
-
     /// <summary>
-    /// The person or system acting, from <c>X-Actor</c> (at most 100 characters of UTF-8 text, default "api"); recorded in
-    /// history and the stock ledger, and the caller an Idempotency-Key belongs to. Else 400 <c>request.actor_invalid</c>.
+    /// Who acts: the signed-in user's email (ADR 0019), recorded in history, the stock ledger, purchase orders, alerts
+    /// and events. Every endpoint that calls it requires a signed-in user (the fallback policy), so an anonymous request
+    /// never gets here.
     /// </summary>
-    public static string Actor(this HttpRequest request)
-    {
-        var actor = request.Headers[ActorHeader].ToString().Trim();
-        if (actor.Length > MaxActorLength)
-            throw InvalidInput.ForField(ActorHeader, "request.actor_invalid", $"{ActorHeader} is at most {MaxActorLength} characters.");
-        if (actor.Any(c => char.IsControl(c) || c == '\uFFFD'))
-            throw InvalidInput.ForField(ActorHeader, "request.actor_invalid",
-                $"{ActorHeader} must be readable text in UTF-8, without control characters; it is recorded in the history.");
-        return actor.Length == 0 ? DefaultActor : actor;
-    }
+    public static string Actor(this HttpRequest request) => request.HttpContext.User.Email();
 
     /// <summary>The version named by <c>If-Match</c> (<c>"3"</c> or <c>W/"3"</c>); null when absent or <c>*</c>.</summary>
     public static int? ExpectedVersion(this HttpRequest request)

@@ -8,30 +8,22 @@ namespace Orderly.Server.OpenApi;
 
 /// <summary>
 /// Documents the headers an operation reads (see <c>Http/RequestContext.cs</c>) and the ones it answers with:
-/// <c>X-Actor</c> on every write that records who acted (its handler reads the request); <c>Idempotency-Key</c> (and <c>Idempotent-Replayed</c>) on operations that run
+/// <c>Idempotency-Key</c> (and <c>Idempotent-Replayed</c>) on operations that run
 /// through <see cref="Idempotent"/>, found from the handler's parameters; <c>If-Match</c> and <c>ETag</c> on operations
 /// marked with <see cref="OrderlyContract.HonoursIfMatch"/>, and <c>ETag</c> alone on those marked <see cref="OrderlyContract.ReturnsETag"/>.
 /// </summary>
 internal sealed class RequestHeaders : IOpenApiOperationTransformer
 {
-    private const int MaxActorLength = 100; // RequestContext.Actor
-
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var description = context.Description;
         var metadata = description.ActionDescriptor.EndpointMetadata;
-        var isWrite = !HttpMethods.IsGet(description.HttpMethod ?? "GET");
         var handler = metadata.OfType<MethodInfo>().FirstOrDefault()?.GetParameters() ?? [];
         var idempotent = handler.Any(p => p.ParameterType == typeof(Idempotent));
-        var readsActor = isWrite && handler.Any(p => p.ParameterType == typeof(HttpRequest)); // writes read X-Actor through RequestContext
         var ifMatch = metadata.OfType<OrderlyContract.IfMatchHonoured>().Any();
         var etag = metadata.OfType<OrderlyContract.ETagReturned>().Any();
 
         operation.Parameters ??= [];
-        if (readsActor)
-            operation.Parameters.Add(Header(RequestContext.ActorHeader,
-                $"Who acts (a person or system), recorded in the history and the stock ledger; `{RequestContext.DefaultActor}` when absent.",
-                new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = MaxActorLength }));
         if (idempotent)
             operation.Parameters.Add(Header("Idempotency-Key",
                 "Makes a retry safe: the first answer under a key is stored with its effect and replayed for the same body " +

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Orderly.Application.Common;
 using Orderly.Application.Persistence;
 using Orderly.Server.Demo;
+using Orderly.Server.People;
 
 namespace Orderly.Server.Operations;
 
@@ -16,7 +17,7 @@ internal sealed record StartupChoices(bool SeedDemo, int ClockOffsetDays);
 /// started; a failure stops the start.
 /// </summary>
 internal sealed class DatabaseStartup(IServiceProvider services, ServerReadiness readiness, StartupChoices choices,
-    IHostApplicationLifetime lifetime, ILogger<DatabaseStartup> log) : IHostedLifecycleService
+    IHostApplicationLifetime lifetime, IConfiguration configuration, ILogger<DatabaseStartup> log) : IHostedLifecycleService
 {
     /// <summary>
     /// Prepares the database; one it cannot open or reach (a PostgreSQL server that does not answer, a SQLite path that
@@ -54,6 +55,10 @@ internal sealed class DatabaseStartup(IServiceProvider services, ServerReadiness
         var demo = !choices.SeedDemo ? "off (--seed-demo adds it to an empty database)"
             : await DemoData.SeedAsync(services, cancellationToken) ? "seeded" : "not seeded, the database already has customers";
         log.LogInformation("Demo data: {Demo}.", demo);
+        log.LogInformation("Sign-in: {Bootstrap}.", await FirstAdministrator.EnsureAsync(services, configuration, cancellationToken));
+        if (await DemoUsers.ExistAsync(services, cancellationToken))
+            log.LogWarning("Demo users exist (*{Domain}, password {Password}): anyone who reads the README can sign in. Never use this database in production.",
+                DemoUsers.EmailDomain, DemoUsers.Password);
         var businessClock = services.GetRequiredService<BusinessClock>();
         log.LogInformation("Business dates are counted in time zone {Zone} ({Setting}); today is {Today:yyyy-MM-dd}.",
             businessClock.Zone.Id, BusinessClock.Setting, businessClock.Today);

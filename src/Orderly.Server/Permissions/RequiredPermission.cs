@@ -65,7 +65,7 @@ internal static class PermissionEndpoints
     /// <summary>The endpoint needs the permission of the command its path names (<see cref="RequiredPermission.OrderCommand"/>).</summary>
     public static RouteHandlerBuilder Requires(this RouteHandlerBuilder endpoint, RequiredPermission required) => endpoint.WithMetadata(required);
 
-    /// <summary>The endpoint needs no permission, for the reason given (a load balancer has no roles).</summary>
+    /// <summary>The endpoint needs no permission and no sign-in, for the reason given (a load balancer has no roles).</summary>
     public static TBuilder OpenToAnyone<TBuilder>(this TBuilder endpoint, string why) where TBuilder : IEndpointConventionBuilder =>
-        endpoint.WithMetadata(new OpenToAnyone(why));
+        endpoint.WithMetadata(new OpenToAnyone(why)).AllowAnonymous(); // and no credentials asked for: a load balancer has none
 }

@@ -35,6 +35,8 @@ public sealed class ServerProcess : IDisposable
         start.Environment["Orderly__Database"] = "PostgreSQL";
         start.Environment["Orderly__BusinessTimeZone"] = "UTC";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Orderly__Bootstrap__AdminEmail"] = OrderlyApi.AdminEmail;
+        start.Environment["Orderly__Bootstrap__AdminPassword"] = OrderlyApi.AdminPassword;
         start.Environment["Logging__LogLevel__Orderly.Server.Operations.LeaseKeeper"] = "Information";
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
         _process = Process.Start(start)!;
@@ -43,7 +45,6 @@ public sealed class ServerProcess : IDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(20) };
-        Client.DefaultRequestHeaders.Add("X-Actor", "tester"); // one caller on both: an Idempotency-Key is per caller
     }
 
     /// <summary>Starts a server and returns once it listens (its readiness is <see cref="WaitReadyAsync"/>).</summary>

@@ -83,7 +83,7 @@ public sealed class HealthTests
             work.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(1));
             await OrderlyApi.ProblemAsync(work, HttpStatusCode.ServiceUnavailable, "server.starting");
             (await client.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
-            (await client.GetAsync("/api/customers")).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await api!.Client.GetAsync("/api/customers")).StatusCode.ShouldBe(HttpStatusCode.OK);
         }
     }
 
