@@ -179,7 +179,6 @@ public sealed partial class OrderlyApi : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
-            AddCallersWithRoles(services);
             _services?.Invoke(services);
         });
     }

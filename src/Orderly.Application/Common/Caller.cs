@@ -6,7 +6,7 @@ namespace Orderly.Application.Common;
 
 /// <summary>
 /// Who asks, as far as <see cref="PermissionTable"/> goes: the roles of the signed-in caller, or <see cref="Unrestricted"/>
-/// (no one signed in while sign-in is not built, and the server's own work: jobs, the CLI). One per request (scoped); views
+/// (the server's own work, outside any request: jobs, the demo seed, the CLI). One per request (scoped); views
 /// use it to show in <c>allowedActions</c> only what this caller may run (ADR 0021).
 /// </summary>
 public sealed class Caller

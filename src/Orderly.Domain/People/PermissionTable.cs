@@ -93,6 +93,10 @@ public static class PermissionTable
     public static readonly Permission WebhooksManage = Administer("webhooks.manage");
     public static readonly Permission WebhooksRead = Read("webhooks.read", Role.SystemAdministration);
     public static readonly Permission UsersManage = Administer("users.manage");
+    public static readonly Permission AuditRead = Read("audit.read", Role.SystemAdministration);
+
+    // Everyone signed in: who am I, my own API tokens, my session.
+    public static readonly Permission OwnAccount = Add(new("account.own", changes: true, [.. EveryDepartment, Role.SystemAdministration, .. OutsideParties]));
 
     /// <summary>Every row, in the order written above.</summary>
     public static IReadOnlyList<Permission> All => Rows;

@@ -1,4 +1,6 @@
 using Orderly.Application.Audit;
+using Orderly.Domain.People;
+using Orderly.Server.Permissions;
 
 namespace Orderly.Server.Endpoints;
 
@@ -15,6 +17,6 @@ internal static class AuditEndpoints
                              "sign_in.locked_out, sign_out, permission.refused, token.created, token.revoked, user.created, user.changed). Send a " +
                              "page's nextCursor back as ?before= to read older lines; it is null on the last page. Text is shown as it was given. " +
                              "A bad cursor, kind or limit is a 400 audit.query_invalid naming the parameter.")
-            .ProducesProblem(400);
+            .ProducesProblem(400).Requires(PermissionTable.AuditRead);
     }
 }

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Orderly.Application.Audit;
 using Orderly.Application.Common;
 
 namespace Orderly.Server.Permissions;
@@ -6,7 +8,7 @@ namespace Orderly.Server.Permissions;
 /// Refuses a request whose caller may not do what its endpoint requires (<see cref="RequiredPermission"/>): 403
 /// <c>permission.&lt;name&gt;</c>. A middleware after routing rather than an endpoint filter, because filters run after
 /// the body is bound: a caller without the permission would learn what the body must look like (a 400) before being
-/// told no (ADR 0021).
+/// told no (ADR 0021). Each refusal is a line of the audit log (<c>permission.refused</c>).
 /// </summary>
 internal static class PermissionCheck
 {
@@ -15,7 +17,13 @@ internal static class PermissionCheck
         if (http.GetEndpoint()?.Metadata.GetMetadata<RequiredPermission>()?.Of(http) is { } permission)
         {
             var caller = http.RequestServices.GetRequiredService<Caller>();
-            if (!caller.May(permission)) throw new PermissionRefused(permission, caller.Roles ?? new HashSet<Domain.People.Role>());
+            if (!caller.May(permission))
+            {
+                await http.RequestServices.GetRequiredService<AuditLog>().RecordAsync(AuditKinds.PermissionRefused,
+                    http.User.FindFirstValue(ClaimTypes.Email) ?? "", $"{permission.Name} for {http.Request.Method} {http.Request.Path}",
+                    http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted);
+                throw new PermissionRefused(permission, caller.Roles ?? new HashSet<Domain.People.Role>());
+            }
         }
         await next(http);
     });

@@ -11,20 +11,20 @@ internal static class RequestCaller
     public static IServiceCollection AddRequestCaller(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
-        services.Replace(ServiceDescriptor.Scoped(sp => Of(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User)));
+        services.Replace(ServiceDescriptor.Scoped(sp => sp.GetRequiredService<IHttpContextAccessor>().HttpContext is { } http
+            ? Of(http.User)
+            : Caller.Unrestricted)); // no request: the server's own work (background jobs, the demo seed), which no permission limits
         return services;
     }
 
     /// <summary>
-    /// The caller <paramref name="user"/> is. Role names no role has are ignored.
-    /// TODO(issue 10, at the merge of sign-in): nobody signs in yet, so an unauthenticated request is
-    /// <see cref="Caller.Unrestricted"/> and passes every permission check with every action shown. Once the fallback
-    /// policy answers 401 to an unauthenticated request before <see cref="PermissionCheck"/> runs, make this
-    /// <c>Caller.WithRoles([])</c> (no credentials, no permission); this is the one place that lets it through.
+    /// The caller <paramref name="user"/> is: the roles of its role claims (names no role has are ignored). A request
+    /// without credentials holds no permission (the fallback policy has answered it 401 already, ADR 0019; only endpoints
+    /// open to anyone are reached without them, and they need none).
     /// </summary>
-    public static Caller Of(ClaimsPrincipal? user)
+    public static Caller Of(ClaimsPrincipal user)
     {
-        if (user?.Identity?.IsAuthenticated != true) return Caller.Unrestricted;
+        if (user.Identity?.IsAuthenticated != true) return Caller.WithRoles([]);
         var roles = new List<Role>();
         foreach (var claim in user.FindAll(ClaimTypes.Role))
             if (RoleNames.TryParse(claim.Value, out var role)) roles.Add(role);
