@@ -15,7 +15,7 @@ internal static class PermissionCheck
         if (http.GetEndpoint()?.Metadata.GetMetadata<RequiredPermission>()?.Of(http) is { } permission)
         {
             var caller = http.RequestServices.GetRequiredService<Caller>();
-            if (!caller.May(permission)) throw new PermissionRefused(permission, caller.Roles ?? new HashSet<Domain.People.Role>());
+            if (!caller.May(permission)) throw new PermissionRefused(permission, caller.Roles!); // only an unrestricted caller has no roles, and it may
         }
         await next(http);
     });
