@@ -22,7 +22,7 @@ internal static class PermissionCheck
                 await http.RequestServices.GetRequiredService<AuditLog>().RecordAsync(AuditKinds.PermissionRefused,
                     http.User.FindFirstValue(ClaimTypes.Email) ?? "", $"{permission.Name} for {http.Request.Method} {http.Request.Path}",
                     http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted);
-                throw new PermissionRefused(permission, caller.Roles ?? new HashSet<Domain.People.Role>());
+                throw new PermissionRefused(permission, caller.Roles!); // only an unrestricted caller has no roles, and it may
             }
         }
         await next(http);
