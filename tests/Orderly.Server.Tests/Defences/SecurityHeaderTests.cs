@@ -36,6 +36,7 @@ public sealed class SecurityHeaderTests
     {
         using var api = new OrderlyApi();
         using var client = api.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://orderly.example") });
+        client.DefaultRequestHeaders.Authorization = api.Client.DefaultRequestHeaders.Authorization;
 
         using var response = await client.GetAsync("/api/orders");
 

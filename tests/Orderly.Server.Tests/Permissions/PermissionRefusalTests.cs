@@ -74,13 +74,14 @@ public sealed class PermissionRefusalTests
     }
 
     [Fact]
-    public async Task A_caller_with_no_role_may_do_nothing()
+    public async Task A_caller_without_credentials_gets_401_before_any_permission_is_asked()
     {
         using var api = new OrderlyApi();
 
-        var problem = await OrderlyApi.ProblemAsync(await api.ClientFor().GetAsync("/api/orders"), HttpStatusCode.Forbidden, "permission.orders.read");
+        var response = await api.AnonymousClient().GetAsync("/api/orders");
 
-        problem.Detail.ShouldContain("you hold no role");
+        await OrderlyApi.ProblemAsync(response, HttpStatusCode.Unauthorized, "auth.required");
+        response.Headers.WwwAuthenticate.ShouldNotBeEmpty();
     }
 
     [Fact]
@@ -116,11 +117,11 @@ public sealed class PermissionRefusalTests
     }
 
     [Fact]
-    public async Task Health_answers_a_caller_with_no_role()
+    public async Task Health_answers_a_caller_without_credentials()
     {
         using var api = new OrderlyApi();
 
-        (await api.ClientFor().GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await api.AnonymousClient().GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     private static Task<HttpResponseMessage> Run(HttpClient client, Guid order, string command) =>
