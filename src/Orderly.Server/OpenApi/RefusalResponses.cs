@@ -9,7 +9,8 @@ namespace Orderly.Server.OpenApi;
 /// <c>request.too_large</c>) or is not JSON (415 <c>request.unsupported_media_type</c>); a malformed parameter or header
 /// (400); an unknown id in the path (404); a write that waited too long for its turn (503 <c>write_queue.timeout</c>
 /// with <c>Retry-After</c>) or kept losing races with other instances (503 <c>database.conflict</c>); any request but the health checks while the server prepares its database at start (503
-/// <c>server.starting</c>, <c>Operations/StartupGate.cs</c>). Every refusal is Problem Details.
+/// <c>server.starting</c>, <c>Operations/StartupGate.cs</c>); no credentials on any operation but the anonymous ones (401,
+/// ADR 0019). Every refusal is Problem Details.
 /// </summary>
 internal sealed class RefusalResponses : IOpenApiOperationTransformer
 {
@@ -21,10 +22,12 @@ internal sealed class RefusalResponses : IOpenApiOperationTransformer
         var hasPathId = description.RelativePath?.Contains('{') == true;
         var hasParameters = operation.Parameters?.Any(p => p.In is ParameterLocation.Query or ParameterLocation.Header) == true;
         var isHealth = description.RelativePath?.StartsWith("health", StringComparison.Ordinal) == true;
+        var needsSignIn = !description.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any();
 
         operation.Responses ??= new OpenApiResponses();
         if (hasBody || hasParameters || isWrite)
             Add(operation, context, "400");
+        if (needsSignIn) Add(operation, context, "401");
         if (hasPathId) Add(operation, context, "404");
         if (hasBody)
         {
@@ -50,12 +53,16 @@ internal sealed class RefusalResponses : IOpenApiOperationTransformer
     private static readonly Dictionary<string, string> Meanings = new(StringComparer.Ordinal)
     {
         ["400"] = "The request is not valid: a malformed body, parameter or header, or a field a rule refuses (see `errors`).",
+        ["401"] = "Not signed in: no credentials (`auth.required`), or an unknown, expired or revoked API token (`auth.token_invalid`); " +
+                  "the answer carries `WWW-Authenticate: Bearer`. See ADR 0019.",
+        ["403"] = "Your roles do not allow this (the `code` names the permission, e.g. `permission.users.manage`).",
         ["404"] = "Nothing has the id (or code) in the path.",
         ["409"] = "Refused by a business rule (the `code` names it, e.g. `order.command_not_allowed`), or a duplicate code.",
         ["412"] = "If-Match names an older version than the resource's (`concurrency.stale_version`): read it again.",
         ["413"] = "The body is larger than 1 MiB (`request.too_large`).",
         ["415"] = "The body is not sent as `Content-Type: application/json` (`request.unsupported_media_type`).",
         ["422"] = "The Idempotency-Key was used before with another body (`idempotency.key_reused`).",
+        ["423"] = "Too many failed sign-ins: the user is locked out for a while (`auth.locked_out`); retry after `Retry-After` seconds.",
         ["503"] = "The write waited too long for its turn (`write_queue.timeout`), the database stayed busy (`database.busy`), other " +
                   "server instances kept changing the same records first (`database.conflict`), or the " +
                   "server is still preparing its database at start (`server.starting`); retry after `Retry-After` seconds.",
@@ -66,7 +73,7 @@ internal sealed class RefusalResponses : IOpenApiOperationTransformer
     /// <summary>The bare reason phrases the framework writes, which <see cref="Meanings"/> replaces.</summary>
     private static readonly HashSet<string> ReasonPhrases = new(StringComparer.Ordinal)
     {
-        "Bad Request", "Not Found", "Conflict", "Precondition Failed", "Unprocessable Entity", "Payload Too Large", "Content Too Large",
+        "Bad Request", "Unauthorized", "Forbidden", "Not Found", "Conflict", "Precondition Failed", "Unprocessable Entity", "Payload Too Large", "Content Too Large",
     };
 
     private static OpenApiResponse Add(OpenApiOperation operation, OpenApiOperationTransformerContext context, string status)
