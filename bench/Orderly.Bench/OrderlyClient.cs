@@ -24,7 +24,8 @@ public sealed partial class OrderlyClient : IDisposable
 
     private readonly HttpClient _http;
 
-    public OrderlyClient(Uri baseAddress, int connections, TimeSpan timeout)
+    // token: an API token of the server's bootstrap administrator (bench/run makes it after signing in).
+    public OrderlyClient(Uri baseAddress, int connections, TimeSpan timeout, string token)
     {
         var handler = new SocketsHttpHandler
         {
@@ -35,7 +36,7 @@ public sealed partial class OrderlyClient : IDisposable
             AutomaticDecompression = System.Net.DecompressionMethods.None,
         };
         _http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = timeout };
-        _http.DefaultRequestHeaders.Add("X-Actor", "bench@driver");
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
     }
 

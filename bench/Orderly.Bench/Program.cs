@@ -11,7 +11,8 @@ try
         case "run":
         {
             var settings = BenchSettings.From(args2);
-            using var api = new OrderlyClient(new Uri(args2.Required("--url")), connections: 64, TimeSpan.FromSeconds(settings.TimeoutSeconds));
+            using var api = new OrderlyClient(new Uri(args2.Required("--url")), connections: 64, TimeSpan.FromSeconds(settings.TimeoutSeconds),
+                args2.Required("--token"));
             var probe = new ServerProbe(args2.Int("--server-pid"));
             var results = await new BenchRun(api, probe, settings).RunAsync(CancellationToken.None);
             results.Save(args2.Required("--results"));
@@ -46,7 +47,7 @@ try
             return 0;
         }
         default:
-            Console.Error.WriteLine("usage: Orderly.Bench run --url URL --results FILE [--server-pid PID] [--quick] [--duration S] [--warmup S] [--book N] [--book-w1 N] [--timeout S]");
+            Console.Error.WriteLine("usage: Orderly.Bench run --url URL --token TOKEN --results FILE [--server-pid PID] [--quick] [--duration S] [--warmup S] [--book N] [--book-w1 N] [--timeout S]");
             Console.Error.WriteLine("       Orderly.Bench report --results FILE (--floor FILE [--database FILE] | --pgbench FILE) [--dotnet VERSION] [--command TEXT] [--out FILE]");
             return 2;
     }

@@ -106,28 +106,24 @@ public sealed partial class OrderlyApi : WebApplicationFactory<Program>
     /// <see cref="ApiRequests.SendJsonAsync"/> that acts as someone else than <see cref="Client"/>.
     /// </summary>
     public (string Name, string Value) SignedInAs(string email, params Role[] roles) =>
-        ("Authorization", "Bearer " + _tokens.GetOrAdd(email, _ => Run(async () =>
-        {
-            await using (var scope = Services.CreateAsyncScope())
-                await scope.ServiceProvider.GetRequiredService<UserUseCases>().CreateWithoutPasswordAsync(email, email, roles,
-                    roles.Any(r => r.IsOutsideParty()) ? "ALFKI" : null, AdminEmail, default);
-            return await TokenOfAsync(email);
-        })));
+        ("Authorization", "Bearer " + _tokens.GetOrAdd(email, _ => Run(() => NewUserTokenAsync(email, roles, roles.Any(r => r.IsOutsideParty()) ? "ALFKI" : null))));
 
     /// <summary>A client without credentials.</summary>
     public HttpClient AnonymousClient() => CreateClient();
 
     private HttpClient ClientWith(string email, Role[] roles, string? customerCode)
     {
-        Run(async () =>
-        {
-            await using var scope = Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<UserUseCases>().CreateWithoutPasswordAsync(email, email, roles, customerCode, AdminEmail, default);
-            return true;
-        });
         var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", Run(() => TokenOfAsync(email)));
+        client.DefaultRequestHeaders.Authorization = new("Bearer", Run(() => NewUserTokenAsync(email, roles, customerCode)));
         return client;
+    }
+
+    /// <summary>A new user without a password (no hashing) and a token of it, its secret returned.</summary>
+    private async Task<string> NewUserTokenAsync(string email, Role[] roles, string? customerCode)
+    {
+        await using (var scope = Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<UserUseCases>().CreateWithoutPasswordAsync(email, email, roles, customerCode, AdminEmail, default);
+        return await TokenOfAsync(email);
     }
 
     /// <summary>A new API token (its secret) of the user with <paramref name="email"/>, made as POST /api/tokens makes it.</summary>

@@ -26,7 +26,7 @@ public sealed class ProcurementApiTests
         }});
 
         Regex.IsMatch(po.Number, @"^PO-\d{4}-000001$").ShouldBeTrue(po.Number);
-        (po.Status, po.SupplierCode, po.WarehouseCode, po.Currency, po.Origin).ShouldBe(("Draft", "ACME", "MAIN", "EUR", "Drafted by tester"));
+        (po.Status, po.SupplierCode, po.WarehouseCode, po.Currency, po.Origin).ShouldBe(("Draft", "ACME", "MAIN", "EUR", $"Drafted by {OrderlyApi.AdminEmail}"));
         po.ExpectedDate.ShouldBe(OrderlyApi.Today.AddDays(10), "the slowest line's lead time (COFFEE, 10 days)");
         po.Lines.Select(l => (l.Sku, l.Quantity, l.UnitPrice, l.Amount)).ShouldBe([("CHAI", 20m, 4.50m, 90.00m), ("COFFEE", 5.5m, 11.00m, 60.50m)]);
         po.TotalAmount.ShouldBe(150.50m);

@@ -5,7 +5,7 @@ namespace Orderly.Server.OpenApi;
 /// <summary>
 /// Makes the served OpenAPI document (<c>/openapi/v1.json</c>, committed as docs/openapi.json) say what the server does:
 /// decimals as decimals with their bounds, the allowed values of statuses and actions, Problem Details with
-/// <c>code</c> and <c>errors</c>, the headers each operation reads, and the refusals it can answer with. The endpoints
+/// <c>code</c> and <c>errors</c>, the headers each operation reads, the refusals it can answer with, and how to sign in (<see cref="SecuritySchemes"/>). The endpoints
 /// keep their summaries and descriptions; everything general lives in these transformers.
 /// </summary>
 internal static class OrderlyContract
@@ -18,6 +18,8 @@ internal static class OrderlyContract
         options.AddOperationTransformer<RequestHeaders>();
         options.AddOperationTransformer<RefusalResponses>();
         options.AddOperationTransformer<AllowedParameterValues>();
+        options.AddDocumentTransformer<SecuritySchemes>();
+        options.AddOperationTransformer<SecuritySchemes>();
     }
 
     /// <summary>Marks an endpoint that checks <c>If-Match</c> against the resource's ETag (412 <c>concurrency.stale_version</c>).</summary>

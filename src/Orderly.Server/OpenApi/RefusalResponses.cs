@@ -12,7 +12,8 @@ namespace Orderly.Server.OpenApi;
 /// <c>request.rate_limited</c> with <c>Retry-After</c>); a malformed parameter or header
 /// (400); a permission the caller's roles do not hold (403 <c>permission.&lt;name&gt;</c>, ADR 0021); an unknown id in the path (404); a write that waited too long for its turn (503 <c>write_queue.timeout</c>
 /// with <c>Retry-After</c>) or kept losing races with other instances (503 <c>database.conflict</c>); any request but the health checks while the server prepares its database at start (503
-/// <c>server.starting</c>, <c>Operations/StartupGate.cs</c>). Every refusal is Problem Details.
+/// <c>server.starting</c>, <c>Operations/StartupGate.cs</c>); no credentials on any operation but the anonymous ones (401,
+/// ADR 0019). Every refusal is Problem Details.
 /// </summary>
 internal sealed class RefusalResponses : IOpenApiOperationTransformer
 {
@@ -25,12 +26,14 @@ internal sealed class RefusalResponses : IOpenApiOperationTransformer
         var hasParameters = operation.Parameters?.Any(p => p.In is ParameterLocation.Query or ParameterLocation.Header) == true;
         var isHealth = description.RelativePath?.StartsWith("health", StringComparison.Ordinal) == true;
         var isApi = description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+        var needsSignIn = !description.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any();
 
         operation.Responses ??= new OpenApiResponses();
         if (hasBody || hasParameters || isWrite)
             Add(operation, context, "400");
         if (description.ActionDescriptor.EndpointMetadata.OfType<RequiredPermission>().FirstOrDefault() is { } required)
             Add(operation, context, "403").Description = required.Describe();
+        if (needsSignIn) Add(operation, context, "401");
         if (hasPathId) Add(operation, context, "404");
         if (hasBody) Add(operation, context, "413");
         if (isWrite && isApi)
@@ -53,6 +56,8 @@ internal sealed class RefusalResponses : IOpenApiOperationTransformer
     private static readonly Dictionary<string, string> Meanings = new(StringComparer.Ordinal)
     {
         ["400"] = "The request is not valid: a malformed body, parameter or header, or a field a rule refuses (see `errors`).",
+        ["401"] = "Not signed in: no credentials (`auth.required`), or an unknown, expired or revoked API token (`auth.token_invalid`); " +
+                  "the answer carries `WWW-Authenticate: Bearer`. See ADR 0019.",
         ["403"] = "The caller's roles do not hold the permission the operation needs (`permission.<name>`, docs/permissions.md).",
         ["404"] = "Nothing has the id (or code) in the path.",
         ["409"] = "Refused by a business rule (the `code` names it, e.g. `order.command_not_allowed`), or a duplicate code.",
@@ -63,6 +68,7 @@ internal sealed class RefusalResponses : IOpenApiOperationTransformer
         ["429"] = "This caller sent more requests in the minute than `Orderly:RateLimits` allows (`request.rate_limited`); retry " +
                   "after `Retry-After` seconds.",
         ["422"] = "The Idempotency-Key was used before with another body (`idempotency.key_reused`).",
+        ["423"] = "Too many failed sign-ins: the user is locked out for a while (`auth.locked_out`); retry after `Retry-After` seconds.",
         ["503"] = "The write waited too long for its turn (`write_queue.timeout`), the database stayed busy (`database.busy`), other " +
                   "server instances kept changing the same records first (`database.conflict`), or the " +
                   "server is still preparing its database at start (`server.starting`); retry after `Retry-After` seconds.",
@@ -77,7 +83,7 @@ internal sealed class RefusalResponses : IOpenApiOperationTransformer
     /// <summary>The bare reason phrases the framework writes, which <see cref="Meanings"/> replaces.</summary>
     private static readonly HashSet<string> ReasonPhrases = new(StringComparer.Ordinal)
     {
-        "Bad Request", "Not Found", "Conflict", "Precondition Failed", "Unprocessable Entity", "Payload Too Large", "Content Too Large",
+        "Bad Request", "Unauthorized", "Forbidden", "Not Found", "Conflict", "Precondition Failed", "Unprocessable Entity", "Payload Too Large", "Content Too Large",
         "Unsupported Media Type", "Too Many Requests",
     };
 
