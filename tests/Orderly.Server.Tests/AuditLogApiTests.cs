@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Orderly.Application.Audit;
+using Orderly.Domain.People;
 
 namespace Orderly.Server.Tests;
 
@@ -24,6 +26,28 @@ public sealed class AuditLogApiTests
         older.Entries.Single().ShouldSatisfyAllConditions(
             e => e.Subject.ShouldBe("<b>mallory</b>@example.com"), e => e.Kind.ShouldBe("sign_in.failed"), e => e.Address.ShouldBe("10.0.0.7"));
         older.NextCursor.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Sign_ins_their_failures_tokens_and_permission_refusals_are_recorded_for_administrators()
+    {
+        await using var api = new OrderlyApi();
+        var browser = api.AnonymousClient();
+        (await browser.PostAsJsonAsync("/api/sign-in", new { email = OrderlyApi.AdminEmail, password = "not it" }, OrderlyApi.Json))
+            .StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        await SignInFlow.NewTokenAsync(api.CreateClient(), OrderlyApi.AdminEmail, OrderlyApi.AdminPassword, "audit test");
+        var warehouse = api.ClientFor("wes@warehouse.test", Role.Warehouse);
+        (await warehouse.GetAsync("/api/audit")).StatusCode.ShouldBe(HttpStatusCode.Forbidden); // the log is not the warehouse's
+
+        var lines = (await api.GetAsync<AuditPage>("/api/audit")).Entries;
+        lines.Select(e => (e.Kind, e.Subject)).ShouldBe([
+            ("permission.refused", "wes@warehouse.test"),
+            ("token.created", OrderlyApi.AdminEmail),
+            ("sign_in.succeeded", OrderlyApi.AdminEmail),
+            ("sign_in.failed", OrderlyApi.AdminEmail),
+        ]);
+        lines[0].Detail.ShouldBe("audit.read for GET /api/audit");
+        lines[3].Detail.ShouldBe("wrong password");
     }
 
     [Fact]

@@ -1,10 +1,12 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
+using Orderly.Application.Audit;
 using Orderly.Application.People;
 using Orderly.Domain.People;
 using Orderly.Server.Http;
 using Orderly.Server.People;
+using Orderly.Server.Permissions;
 
 namespace Orderly.Server.Endpoints;
 
@@ -24,20 +26,22 @@ internal static class SignInEndpoints
     public static void MapSignIn(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Sign-in");
-        api.MapPost("/sign-in", SignInAsync).AllowAnonymous()
+        api.MapPost("/sign-in", SignInAsync).OpenToAnyone("Signing in is how a caller gets credentials.").RequireRateLimiting(RateLimits.SignIn)
             .WithName("SignIn").WithSummary("Sign in with email and password (sets the session cookie)")
             .WithDescription("For browsers: answers with who signed in and sets the HttpOnly cookie orderly.session. A wrong email or password is a 401 " +
                              $"auth.sign_in_failed that does not say which; after {SignInSetup.MaxFailedSignIns} failures in a row the user is locked out " +
                              $"for {SignInSetup.LockoutTime.TotalMinutes} minutes: 423 auth.locked_out with Retry-After. Changes made with the cookie must send the " +
                              $"token of GET /api/antiforgery in {SignInSetup.AntiforgeryHeader}. Programs use an API token instead (POST /api/tokens).")
             .Produces<MeView>(200).ProducesProblem(400).ProducesProblem(401).ProducesProblem(423);
-        api.MapPost("/sign-out", async (SignInManager<OrderlyUser> signIn) =>
+        api.MapPost("/sign-out", async (HttpContext http, SignInManager<OrderlyUser> signIn) =>
             {
+                await http.AuditAsync(AuditKinds.SignedOut, http.User.ByCookie() ? "cookie" : "token");
                 await signIn.SignOutAsync();
                 return TypedResults.NoContent();
             })
             .WithName("SignOut").WithSummary("Sign out (drops the session cookie)")
-            .WithDescription("Ends the browser's session. An API token stays valid: revoke it with DELETE /api/tokens/{id}.");
+            .WithDescription("Ends the browser's session. An API token stays valid: revoke it with DELETE /api/tokens/{id}.")
+            .Requires(PermissionTable.OwnAccount);
         api.MapGet("/me", async (HttpContext http, UserUseCases users, CancellationToken ct) =>
             {
                 var user = await users.GetAsync(http.User.UserId(), ct);
@@ -46,30 +50,40 @@ internal static class SignInEndpoints
                     http.User.ByCookie() ? "cookie" : "token"));
             })
             .WithName("GetMe").WithSummary("Who am I")
-            .WithDescription("The signed-in user: email, display name, department, the roles this request may use (a token's scopes), the customer record of a customer or dealer user, and how it signed in.");
+            .WithDescription("The signed-in user: email, display name, department, the roles this request may use (a token's scopes), the customer record of a customer or dealer user, and how it signed in.")
+            .Requires(PermissionTable.OwnAccount);
         api.MapGet("/antiforgery", (HttpContext http, IAntiforgery antiforgery) =>
                 TypedResults.Ok(new AntiforgeryView(SignInSetup.AntiforgeryHeader, antiforgery.GetAndStoreTokens(http).RequestToken!)))
             .WithName("GetAntiforgeryToken").WithSummary("The antiforgery token for changes made with the sign-in cookie")
             .WithDescription($"Send it in the {SignInSetup.AntiforgeryHeader} header of every POST, PUT, PATCH or DELETE made with the cookie; " +
-                             "without it such a request is a 400 auth.antiforgery_invalid. Requests with an API token need none.");
+                             "without it such a request is a 400 auth.antiforgery_invalid. Requests with an API token need none.")
+            .Requires(PermissionTable.OwnAccount);
     }
 
     private static async Task<IResult> SignInAsync(SignInRequest body, HttpContext http, UserManager<OrderlyUser> users, SignInManager<OrderlyUser> signIn)
     {
-        var user = string.IsNullOrWhiteSpace(body.Email) ? null : await users.FindByEmailAsync(body.Email.Trim());
-        if (user is null || user.Disabled) return Failed();
-        if (await users.IsLockedOutAsync(user)) return LockedOut(http, user);
+        var email = body.Email?.Trim() ?? "";
+        var user = email.Length == 0 ? null : await users.FindByEmailAsync(email);
+        if (user is null || user.Disabled) return await FailedAsync(http, email, user is null ? "no such user" : "user disabled");
+        if (await users.IsLockedOutAsync(user)) return await LockedOutAsync(http, user);
         var result = await signIn.PasswordSignInAsync(user, body.Password ?? "", isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut) return LockedOut(http, user);
-        if (!result.Succeeded) return Failed();
+        if (result.IsLockedOut) return await LockedOutAsync(http, user);
+        if (!result.Succeeded) return await FailedAsync(http, email, "wrong password");
+        await http.AuditAsync(AuditKinds.SignInSucceeded, "cookie", user.Email);
         return TypedResults.Ok(new MeView(user.Id, user.Email, user.DisplayName, user.Department, [.. user.RoleList().Select(RoleNames.ToName)],
             user.CustomerId?.Value, null, "cookie"));
     }
 
-    private static IResult Failed() => Problem(Problems.Create(401, "auth.sign_in_failed", "Not signed in.", "The email or the password is wrong."));
-
-    private static IResult LockedOut(HttpContext http, OrderlyUser user)
+    /// <summary>401 without saying which part was wrong; the audit line says it, for administrators only.</summary>
+    private static async Task<IResult> FailedAsync(HttpContext http, string email, string why)
     {
+        await http.AuditAsync(AuditKinds.SignInFailed, why, email);
+        return Problem(Problems.Create(401, "auth.sign_in_failed", "Not signed in.", "The email or the password is wrong."));
+    }
+
+    private static async Task<IResult> LockedOutAsync(HttpContext http, OrderlyUser user)
+    {
+        await http.AuditAsync(AuditKinds.LockedOut, $"locked out until {user.LockoutEnd:O}", user.Email);
         var seconds = Math.Max(1, (int)Math.Ceiling(((user.LockoutEnd ?? DateTimeOffset.UtcNow) - DateTimeOffset.UtcNow).TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         return Problem(Problems.Create(423, "auth.locked_out", "Locked out.",

@@ -1,24 +1,24 @@
+using Orderly.Application.Audit;
 using Orderly.Application.People;
 using Orderly.Domain.People;
 using Orderly.Server.Http;
+using Orderly.Server.Permissions;
 
 namespace Orderly.Server.Endpoints;
 
 /// <summary>
-/// Users and their roles, managed by system-administration role holders (ADR 0019). Until the permission table
-/// (issue 10 item 3) takes it over, every route here checks that role itself: 403 <c>permission.users.manage</c>.
+/// Users and their roles, managed by system-administration role holders (ADR 0019): every route needs
+/// <c>users.manage</c> (<see cref="PermissionTable.UsersManage"/>), else 403 <c>permission.users.manage</c>.
 /// </summary>
 internal static class UserEndpoints
 {
-    public const string ManagePermission = "permission.users.manage";
-
     public static void MapUsers(this IEndpointRouteBuilder app)
     {
-        var users = app.MapGroup("/api/users").WithTags("Users").AddEndpointFilter(async (context, next) =>
-            context.HttpContext.User.IsInRole(Role.SystemAdministration.ToName()) ? await next(context) : Refused());
+        var users = app.MapGroup("/api/users").WithTags("Users").Requires(PermissionTable.UsersManage);
         users.MapPost("/", async (CreateUserRequest body, HttpRequest http, UserUseCases uc, CancellationToken ct) =>
             {
                 var user = await uc.CreateAsync(body, http.Actor(), ct);
+                await http.HttpContext.AuditAsync(AuditKinds.UserCreated, $"{user.Email} with roles {string.Join(", ", user.Roles)}");
                 return TypedResults.Created($"/api/users/{user.Id}", user);
             })
             .WithName("CreateUser").WithSummary("Create a user")
@@ -32,18 +32,24 @@ internal static class UserEndpoints
             .ProducesProblem(403);
         users.MapGet("/{id:guid}", async (Guid id, UserUseCases uc, CancellationToken ct) => TypedResults.Ok(await uc.GetAsync(id, ct)))
             .WithName("GetUser").WithSummary("Read a user").WithDescription("One user; 404 user.not_found.").ProducesProblem(403).ProducesProblem(404);
-        users.MapPut("/{id:guid}/roles", async (Guid id, SetUserRolesRequest body, UserUseCases uc, CancellationToken ct) =>
-                TypedResults.Ok(await uc.SetRolesAsync(id, body, ct)))
+        users.MapPut("/{id:guid}/roles", async (Guid id, SetUserRolesRequest body, HttpContext http, UserUseCases uc, CancellationToken ct) =>
+            {
+                var user = await uc.SetRolesAsync(id, body, ct);
+                await http.AuditAsync(AuditKinds.UserChanged, $"{user.Email} now holds {string.Join(", ", user.Roles)}");
+                return TypedResults.Ok(user);
+            })
             .WithName("SetUserRoles").WithSummary("Set a user's roles")
             .WithDescription("Replaces the user's roles; its browser sessions see the change at their next request, and its tokens may use only the roles it still holds. " +
                              "Same refusals on roles as CreateUser.")
             .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404);
-        users.MapPost("/{id:guid}/disable", async (Guid id, UserUseCases uc, CancellationToken ct) => TypedResults.Ok(await uc.DisableAsync(id, ct)))
+        users.MapPost("/{id:guid}/disable", async (Guid id, HttpContext http, UserUseCases uc, CancellationToken ct) =>
+            {
+                var user = await uc.DisableAsync(id, ct);
+                await http.AuditAsync(AuditKinds.UserChanged, $"{user.Email} disabled");
+                return TypedResults.Ok(user);
+            })
             .WithName("DisableUser").WithSummary("Disable a user")
             .WithDescription("The user can no longer sign in; its session cookies and API tokens stop working at once.")
             .ProducesProblem(403).ProducesProblem(404);
     }
-
-    private static IResult Refused() => Problems.AsResult(Problems.Create(403, ManagePermission, "Not allowed.",
-        "Managing users needs the system-administration role."));
 }

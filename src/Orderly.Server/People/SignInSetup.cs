@@ -77,7 +77,10 @@ internal static class SignInSetup
         app.UseWhen(http => http.GetEndpoint() is { } endpoint && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null, branch => branch.UseAuthentication());
         // WebApplication adds UseAuthentication at the pipeline's start unless the app says it has it; the branch above is it.
         app.Properties["__AuthenticationMiddlewareSet"] = true;
-        app.UseAuthorization();
+        // Authorization only where a route matched: the fallback policy would answer a path nothing serves with a 401
+        // (even to a signed-in caller, whose credentials were not read); it gets its 404 instead.
+        app.UseWhen(http => http.GetEndpoint() is not null, branch => branch.UseAuthorization());
+        app.Properties["__AuthorizationMiddlewareSet"] = true;
         return app.Use(async (http, next) =>
         {
             if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && !HttpMethods.IsOptions(http.Request.Method)

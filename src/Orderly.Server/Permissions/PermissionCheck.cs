@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using Orderly.Application.Audit;
 using Orderly.Application.Common;
+using Orderly.Server.Http;
 
 namespace Orderly.Server.Permissions;
 
@@ -19,9 +19,7 @@ internal static class PermissionCheck
             var caller = http.RequestServices.GetRequiredService<Caller>();
             if (!caller.May(permission))
             {
-                await http.RequestServices.GetRequiredService<AuditLog>().RecordAsync(AuditKinds.PermissionRefused,
-                    http.User.FindFirstValue(ClaimTypes.Email) ?? "", $"{permission.Name} for {http.Request.Method} {http.Request.Path}",
-                    http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted);
+                await http.AuditAsync(AuditKinds.PermissionRefused, $"{permission.Name} for {http.Request.Method} {http.Request.Path}");
                 throw new PermissionRefused(permission, caller.Roles!); // only an unrestricted caller has no roles, and it may
             }
         }

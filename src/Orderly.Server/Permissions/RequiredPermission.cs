@@ -62,6 +62,10 @@ internal static class PermissionEndpoints
     public static RouteHandlerBuilder Requires(this RouteHandlerBuilder endpoint, Permission permission) =>
         endpoint.WithMetadata(RequiredPermission.Fixed(permission));
 
+    /// <summary>Every endpoint of the group needs <paramref name="permission"/> (an endpoint's own <c>Requires</c> wins).</summary>
+    public static RouteGroupBuilder Requires(this RouteGroupBuilder group, Permission permission) =>
+        group.WithMetadata(RequiredPermission.Fixed(permission));
+
     /// <summary>The endpoint needs the permission of the command its path names (<see cref="RequiredPermission.OrderCommand"/>).</summary>
     public static RouteHandlerBuilder Requires(this RouteHandlerBuilder endpoint, RequiredPermission required) => endpoint.WithMetadata(required);
 

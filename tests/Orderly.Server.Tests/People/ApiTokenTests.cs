@@ -39,7 +39,7 @@ public sealed class ApiTokenTests
         client.DefaultRequestHeaders.Authorization = new("Bearer", created.Token);
         (await client.GetAsync("/api/orders")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        var revoked = await OrderlyApi.Read<ApiTokenView>(await api.Client.DeleteAsync($"/api/tokens/{created.Id}"), HttpStatusCode.OK);
+        var revoked = await OrderlyApi.Read<ApiTokenView>(await api.Client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/tokens/{created.Id}") { Content = ApiRequests.NoBody() }), HttpStatusCode.OK);
 
         revoked.RevokedAt.ShouldNotBeNull();
         var refused = await client.GetAsync("/api/orders");
@@ -91,7 +91,7 @@ public sealed class ApiTokenTests
         var mine = await OrderlyApi.Read<CreatedApiTokenView>(await api.Client.PostAsJsonAsync("/api/tokens", new { name = "mine" }), HttpStatusCode.Created);
         using var other = api.ClientFor(Role.Sales);
 
-        await OrderlyApi.ProblemAsync(await other.DeleteAsync($"/api/tokens/{mine.Id}"), HttpStatusCode.NotFound, "token.not_found");
+        await OrderlyApi.ProblemAsync(await other.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/tokens/{mine.Id}") { Content = ApiRequests.NoBody() }), HttpStatusCode.NotFound, "token.not_found");
     }
 
     private const string UserEndpointsCode = "permission.users.manage";

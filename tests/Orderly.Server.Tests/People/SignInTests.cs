@@ -100,7 +100,7 @@ public sealed class SignInTests
         using var api = new OrderlyApi();
         using var browser = api.AnonymousClient();
         (await browser.PostAsJsonAsync("/api/sign-in", new { email = OrderlyApi.AdminEmail, password = OrderlyApi.AdminPassword })).StatusCode.ShouldBe(HttpStatusCode.OK);
-        using var signOut = new HttpRequestMessage(HttpMethod.Post, "/api/sign-out");
+        using var signOut = new HttpRequestMessage(HttpMethod.Post, "/api/sign-out") { Content = ApiRequests.NoBody() };
         signOut.Headers.Add("X-CSRF-TOKEN", await SignInFlow.AntiforgeryTokenAsync(browser));
 
         (await browser.SendAsync(signOut)).StatusCode.ShouldBe(HttpStatusCode.NoContent);

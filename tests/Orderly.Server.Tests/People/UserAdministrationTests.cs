@@ -90,7 +90,7 @@ public sealed class UserAdministrationTests
         // the token was made with all of sam's roles then: it keeps to them
         (await sam.GetStringAsync("/api/me")).ShouldContain("\"roles\":[\"sales\"]");
 
-        (await OrderlyApi.Read<UserView>(await api.Client.PostAsync($"/api/users/{id}/disable", null), HttpStatusCode.OK)).Disabled.ShouldBeTrue();
+        (await OrderlyApi.Read<UserView>(await api.Client.PostAsync($"/api/users/{id}/disable", ApiRequests.NoBody()), HttpStatusCode.OK)).Disabled.ShouldBeTrue();
 
         await OrderlyApi.ProblemAsync(await sam.GetAsync("/api/me"), HttpStatusCode.Unauthorized, "auth.token_invalid");
     }

@@ -40,9 +40,9 @@ public sealed class PermissionRefusalTests
             HttpStatusCode.Forbidden, "permission.orders.ship");
         (await api.ClientFor(Role.Warehouse).PostAsJsonAsync($"/api/orders/{order.Id}/shipments", new { }, OrderlyApi.Json))
             .StatusCode.ShouldBe(HttpStatusCode.Created);
-        await OrderlyApi.ProblemAsync(await api.ClientFor(Role.Warehouse).PostAsync($"/api/orders/{order.Id}/invoices", null),
+        await OrderlyApi.ProblemAsync(await api.ClientFor(Role.Warehouse).PostAsync($"/api/orders/{order.Id}/invoices", ApiRequests.NoBody()),
             HttpStatusCode.Forbidden, "permission.orders.invoice");
-        (await api.ClientFor(Role.Finance).PostAsync($"/api/orders/{order.Id}/invoices", null)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await api.ClientFor(Role.Finance).PostAsync($"/api/orders/{order.Id}/invoices", ApiRequests.NoBody())).StatusCode.ShouldBe(HttpStatusCode.Created);
     }
 
     [Fact]
