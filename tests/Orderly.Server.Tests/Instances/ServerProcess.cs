@@ -47,6 +47,21 @@ public sealed class ServerProcess : IDisposable
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(20) };
     }
 
+    /// <summary>
+    /// Signs in as the bootstrap administrator (cookie, antiforgery, then an API token, as a person would) and makes
+    /// <see cref="Client"/> send the token; returns it, for another process on the same database to use too.
+    /// </summary>
+    public async Task<string> SignInAsAdministratorAsync()
+    {
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = Client.BaseAddress };
+        var token = await SignInFlow.NewTokenAsync(browser, OrderlyApi.AdminEmail, OrderlyApi.AdminPassword);
+        UseToken(token);
+        return token;
+    }
+
+    /// <summary>Makes <see cref="Client"/> send <paramref name="token"/> (an API token of this database's users).</summary>
+    public void UseToken(string token) => Client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+
     /// <summary>Starts a server and returns once it listens (its readiness is <see cref="WaitReadyAsync"/>).</summary>
     public static ServerProcess Start(string name, string connectionString, IReadOnlyDictionary<string, string> settings) =>
         new(name, connectionString, settings);

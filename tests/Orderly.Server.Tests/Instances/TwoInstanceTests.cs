@@ -52,11 +52,7 @@ public sealed class TwoInstanceTests(PostgresCluster cluster) : IClassFixture<Po
         await Task.WhenAll(a.WaitReadyAsync(TimeSpan.FromSeconds(30)), b.WaitReadyAsync(TimeSpan.FromSeconds(30)));
         ServerProcess[] both = [a, b];
         // One caller on both, signed in on a: an Idempotency-Key is per caller (the user).
-        using (var browser = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = a.Client.BaseAddress })
-        {
-            var token = await SignInFlow.NewTokenAsync(browser, OrderlyApi.AdminEmail, OrderlyApi.AdminPassword);
-            foreach (var server in both) server.Client.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        }
+        b.UseToken(await a.SignInAsAdministratorAsync());
         await using var receiver = await WebhookReceiver.StartAsync();
         Say($"both ready at {started.Elapsed.TotalSeconds:0.0} s");
         await SetUpAsync(a, receiver.Url);
