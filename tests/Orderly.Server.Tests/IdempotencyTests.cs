@@ -138,6 +138,7 @@ public sealed class IdempotencyTests
             http.Request.Path = "/api/orders";
             http.Request.ContentType = "application/json";
             http.Request.Headers["Idempotency-Key"] = "";
+            http.Request.Headers.Authorization = api.Client.DefaultRequestHeaders.Authorization!.ToString();
             var bytes = Encoding.UTF8.GetBytes(json);
             http.Request.ContentLength = bytes.Length;
             http.Request.Body = new MemoryStream(bytes);
