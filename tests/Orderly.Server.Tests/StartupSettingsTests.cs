@@ -29,6 +29,23 @@ public sealed class StartupSettingsTests
     }
 
     [Theory]
+    [InlineData("admin@example.com", null, "go together")]
+    [InlineData(null, "a long passphrase", "go together")]
+    [InlineData("admin", "a long passphrase", "must be an email address")]
+    [InlineData("admin@example.com", "short", "at least 12")]
+    public void Bootstrap_settings_that_cannot_make_an_administrator_are_refused_and_there_is_no_default_password(string? email, string? password, string said)
+    {
+        var settings = new List<(string, string)>();
+        if (email is not null) settings.Add(("Orderly:Bootstrap:AdminEmail", email));
+        if (password is not null) settings.Add(("Orderly:Bootstrap:AdminPassword", password));
+
+        StartupSettings.TryRead(Configuration([.. settings]), out _, out var problem).ShouldBeFalse();
+
+        problem.ShouldContain(said);
+        StartupSettings.TryRead(Configuration(), out _, out _).ShouldBeTrue(); // neither: no administrator, no default password
+    }
+
+    [Theory]
     [InlineData("0")]
     [InlineData("0.5")]
     [InlineData("-30")]

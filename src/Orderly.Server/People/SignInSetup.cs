@@ -75,11 +75,10 @@ internal static class SignInSetup
         // Anonymous endpoints (sign-in, health, metrics, the document) and unknown routes do not look credentials up:
         // a health probe must not depend on the users' tables, nor a 404 cost a token read.
         app.UseWhen(http => http.GetEndpoint() is { } endpoint && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null, branch => branch.UseAuthentication());
-        // WebApplication adds UseAuthentication at the pipeline's start unless the app says it has it; the branch above is it.
-        app.Properties["__AuthenticationMiddlewareSet"] = true;
-        // Authorization only where a route matched: the fallback policy would answer a path nothing serves with a 401
-        // (even to a signed-in caller, whose credentials were not read); it gets its 404 instead.
+        // An unknown route stays a 404 route.not_found: the fallback policy would otherwise make it a 401.
         app.UseWhen(http => http.GetEndpoint() is not null, branch => branch.UseAuthorization());
+        // WebApplication adds both at the pipeline's start unless the app says it has them; the branches above are them.
+        app.Properties["__AuthenticationMiddlewareSet"] = true;
         app.Properties["__AuthorizationMiddlewareSet"] = true;
         return app.Use(async (http, next) =>
         {
