@@ -22,12 +22,18 @@ public sealed class ShutdownTests
         var stopped = new TaskCompletionSource();
         lifetime.ApplicationStopped.Register(stopped.SetResult);
 
-        var turn = await gate.WaitTurnAsync(CancellationToken.None); // the order waits behind this writer: in flight
+        // The order waits behind writers holding every turn (one on SQLite, Orderly:WriteTurns on PostgreSQL): in flight.
+        var turns = new List<WriteTurn>();
+        for (var i = 0; i < gate.Turns; i++) turns.Add(await gate.WaitTurnAsync(CancellationToken.None));
         var placing = api.PlaceOrderAsync("ALFKI", ("CHAI", 2));
-        while (gate.QueueLength == 0) await Task.Delay(10);
+        for (var waited = 0; gate.QueueLength == 0; waited++)
+        {
+            waited.ShouldBeLessThan(3000, "the order never queued for a write turn");
+            await Task.Delay(10);
+        }
         lifetime.StopApplication();
         await RefusesConnectionsAsync(api.Client.BaseAddress!);
-        turn.Dispose();
+        turns.ForEach(t => t.Dispose());
 
         var order = await placing; // 201 with the order
         await stopped.Task;
