@@ -17,8 +17,9 @@ public sealed record AuditPage(IReadOnlyList<AuditView> Entries, string? NextCur
 
 /// <summary>
 /// The security audit log (issue 10 item 6): sign-ins, their failures and lockouts, permission refusals, tokens and
-/// users. <see cref="RecordAsync"/> appends in the caller's transaction when there is one (a user made with its audit
-/// line, or neither), else in a short one of its own; the log is never updated or deleted through the API.
+/// users. <see cref="RecordAsync"/> appends in the caller's transaction when there is one, else in a short one of its
+/// own; the endpoints record after their use case has committed, so a line follows the change it reports (a crash
+/// between the two can lose the line, never invent one). The log is never updated or deleted through the API.
 /// </summary>
 public sealed class AuditLog(OrderlyDbContext db, TimeProvider clock)
 {
