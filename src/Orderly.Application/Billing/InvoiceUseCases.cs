@@ -70,8 +70,9 @@ public sealed class InvoiceUseCases(OrderlyDbContext db, OrderStore orders, Docu
     public async Task<InvoiceView> GetAsync(Guid invoiceId, CancellationToken ct)
     {
         var invoice = await db.Invoices.AsNoTracking().Include(i => i.Lines).Include(i => i.Payments)
-                          .SingleOrDefaultAsync(i => i.Id == InvoiceId.From(invoiceId), ct)
-                      ?? throw InvoiceNotFound(invoiceId.ToString());
+                          .SingleOrDefaultAsync(i => i.Id == InvoiceId.From(invoiceId), ct);
+        // Another customer's invoice is not found, as its order is (OrderStore, ADR 0021).
+        if (invoice is null || !await orders.IsVisibleAsync(invoice.OrderId, ct)) throw InvoiceNotFound(invoiceId.ToString());
         return (await ViewsAsync([invoice], ct))[0];
     }
 

@@ -33,7 +33,8 @@ public sealed record OrderFlowView(Guid OrderId, string Number, string Status, I
 /// <summary>
 /// The SAP-style document flow of a sales order (<c>GET /api/orders/{id}/flow</c>). Upstream it joins what the order's lines
 /// wait for (<c>backorder_links</c>, rewritten by every re-promise) with what served them (<c>served_backorders</c>,
-/// history), so a purchase order and receipt that filled a line stay in its flow.
+/// history), so a purchase order and receipt that filled a line stay in its flow. A customer or dealer user sees its own
+/// orders' flow without the upstream part (no purchase orders, no receipts) and with the internal words left out (<see cref="OrderView"/>).
 /// </summary>
 public sealed class DocumentFlow(OrderlyDbContext db, OrderStore store, ShipmentUseCases shipments, InvoiceUseCases invoices)
 {
@@ -41,8 +42,10 @@ public sealed class DocumentFlow(OrderlyDbContext db, OrderStore store, Shipment
     {
         var order = await store.ViewAsync(id, ct);
         var orderId = OrderId.From(id);
-        var waiting = await db.BackorderLinks.AsNoTracking().Where(l => l.OrderId == orderId).ToListAsync(ct);
-        var served = await db.ServedBackorders.AsNoTracking().Where(s => s.OrderId == orderId).ToListAsync(ct);
+        // Purchase orders and goods receipts are the company's dealings with its suppliers: not a customer's to see (ADR 0021).
+        var upstreamShown = store.Caller.SeesInternals;
+        var waiting = upstreamShown ? await db.BackorderLinks.AsNoTracking().Where(l => l.OrderId == orderId).ToListAsync(ct) : [];
+        var served = upstreamShown ? await db.ServedBackorders.AsNoTracking().Where(s => s.OrderId == orderId).ToListAsync(ct) : [];
         var upstream = waiting.Select(l => (l.PurchaseOrderId, l.PurchaseOrderLineNo, l.OrderLineNo))
             .Concat(served.Select(s => (s.PurchaseOrderId, s.PurchaseOrderLineNo, s.OrderLineNo))).Distinct().ToList();
         var purchaseIds = upstream.Select(u => u.PurchaseOrderId).Distinct().ToList();

@@ -14,14 +14,33 @@ namespace Orderly.Application.Sales;
 /// </summary>
 internal sealed class OrderEntry(OrderlyDbContext db)
 {
-    public async Task<Customer> CustomerAsync(Guid? id, string? code, CancellationToken ct)
+    /// <summary>
+    /// The customer an order is placed for. A customer or dealer user (<see cref="Caller.SeesOnlyOwn"/>) orders for its own
+    /// customer only: naming none means its own; naming another (by id or code, existing or not) is 400
+    /// <c>order.customer_not_yours</c>, the same answer either way, so it learns nothing of other customers (ADR 0021).
+    /// </summary>
+    public async Task<Customer> CustomerAsync(Guid? id, string? code, Caller caller, CancellationToken ct)
     {
+        if (caller.SeesOnlyOwn) return await OwnCustomerAsync(id, code, caller, ct);
         Customer? customer = null;
         if (id is { } customerId)
             customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == CustomerId.From(customerId), ct);
         else if (!string.IsNullOrWhiteSpace(code))
             customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Code == code.Trim(), ct);
         return Named(customer, id, code);
+    }
+
+    private async Task<Customer> OwnCustomerAsync(Guid? id, string? code, Caller caller, CancellationToken ct)
+    {
+        var own = caller.OwnCustomer is { } linked ? await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == linked, ct) : null;
+        var field = id is null ? "customerCode" : "customerId";
+        if (own is null)
+            throw InvalidInput.ForField(field, "order.customer_not_yours",
+                "Your user is not linked to a customer record, so it cannot place orders. Ask an administrator to make you a user of your customer (POST /api/users with customerCode).");
+        if ((id is { } named && named != own.Id.Value) || (!string.IsNullOrWhiteSpace(code) && code.Trim() != own.Code))
+            throw InvalidInput.ForField(field, "order.customer_not_yours",
+                $"You order for your own customer {own.Code} only. Leave customerId and customerCode out, or name {own.Code}.");
+        return own;
     }
 
     public async Task<IReadOnlyList<OrderLineTerms>> LinesAsync(Customer customer, IReadOnlyList<OrderLineRequest>? lines, CancellationToken ct)

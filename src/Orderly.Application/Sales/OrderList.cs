@@ -25,7 +25,7 @@ public sealed record OrderListQuery(
 /// before, so deep page numbers cost in proportion to their offset; the cursor does not.
 /// Refusals are 400s: <c>order.query_invalid</c> (with field errors) and <c>order.cursor_invalid</c>.
 /// </summary>
-public sealed class OrderList(OrderlyDbContext db, OrderlyOptions options, BusinessClock clock)
+public sealed class OrderList(OrderlyDbContext db, OrderlyOptions options, BusinessClock clock, Caller caller)
 {
     /// <summary>The shadow property over <c>sales_orders.received_at_utc</c>, the sortable copy of <c>received_at</c>.</summary>
     public const string ReceivedAtUtc = "ReceivedAtUtc";
@@ -65,6 +65,8 @@ public sealed class OrderList(OrderlyDbContext db, OrderlyOptions options, Busin
     private IQueryable<SalesOrder> Matching(Filter filter)
     {
         var orders = db.SalesOrders.AsNoTracking();
+        if (caller.SeesOnlyOwn) // a customer or dealer user lists its own customer's orders only (ADR 0021); no link, none
+            orders = caller.OwnCustomer is { } own ? orders.Where(o => o.CustomerId == own) : orders.Where(_ => false);
         if (filter.Status is { } status) orders = orders.Where(o => o.Status == status);
         if (filter.Customer is { } customer) orders = orders.Where(o => o.CustomerId == customer);
         if (filter.From is { } from) orders = orders.Where(o => EF.Property<DateTime>(o, ReceivedAtUtc) >= from);

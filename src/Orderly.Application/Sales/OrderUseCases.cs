@@ -16,7 +16,7 @@ public sealed class OrderUseCases(
     public async Task<OrderView> PlaceAsync(PlaceOrderRequest request, string actor, CancellationToken ct) =>
         await db.InTransactionAsync(async () =>
         {
-            var customer = await _entry.CustomerAsync(request.CustomerId, request.CustomerCode, ct);
+            var customer = await _entry.CustomerAsync(request.CustomerId, request.CustomerCode, store.Caller, ct);
             var lines = await _entry.LinesAsync(customer, request.Lines, ct);
             var number = await numbers.NextAsync(DocumentNumbers.SalesOrder, ct);
             var order = SalesOrder.Receive(OrderId.New(), number, customer, lines, request.RequestedDate, request.Note, actor, clock.Now,
@@ -82,6 +82,6 @@ public sealed class OrderUseCases(
     {
         await store.EnsureExistsAsync(id, ct);
         var entries = await db.OrderHistory.AsNoTracking().Where(h => h.OrderId == OrderId.From(id)).OrderBy(h => h.Id).ToListAsync(ct);
-        return entries.Select(OrderViews.Of).ToList();
+        return entries.Select(h => OrderViews.Of(h, store.Caller)).ToList();
     }
 }

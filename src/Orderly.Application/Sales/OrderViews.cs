@@ -24,7 +24,11 @@ public sealed record OrderReservationSummary(int ReservedLines, int NotYetReserv
 
 public sealed record ReservationView(int LineNo, string Sku, string WarehouseCode, decimal Quantity, DateTimeOffset ReservedAt, string Reason);
 
-/// <summary>An order as the API shows it: where it stands, what may happen next, and what each line waits for.</summary>
+/// <summary>
+/// An order as the API shows it: where it stands, what may happen next, and what each line waits for. To a customer or dealer
+/// user (<see cref="Caller.SeesInternals"/> false) the review's words stay inside the company: <c>HoldReason</c> is null,
+/// <c>HoldNote</c> and each reservation's <c>Reason</c> are empty (a hold's reason can be the customer's credit position).
+/// </summary>
 public sealed record OrderView(
     Guid Id, string Number, Guid CustomerId, string Currency, string Status, string? HoldReason, string HoldNote,
     DateOnly? RequestedDate, int Priority, string Note, decimal NetAmount, decimal TaxAmount, decimal TotalAmount, decimal InvoicedAmount,
@@ -41,6 +45,7 @@ public sealed record OrderSummaryView(
 /// </summary>
 public sealed record OrderPage(IReadOnlyList<OrderSummaryView> Items, int? Page, int PageSize, int? TotalCount, string? NextCursor);
 
+/// <summary>A line of the order's history; to a customer or dealer user its <c>Reason</c> is empty (review notes and credit figures are internal).</summary>
 public sealed record OrderHistoryView(DateTimeOffset At, string Actor, string Action, string? From, string To, string Reason);
 
 internal static class OrderViews
@@ -54,9 +59,9 @@ internal static class OrderViews
         var unitDecimals = o.Lines.ToDictionary(l => l.LineNo, l => l.UnitDecimals);
         var reservations = o.Reservations.OrderBy(r => r.LineNo).Select(r => new ReservationView(
             r.LineNo, r.Sku, warehouseCodes.GetValueOrDefault(r.WarehouseId, "?"),
-            NumberForm.Quantity(r.Quantity, unitDecimals.GetValueOrDefault(r.LineNo)), r.ReservedAt, r.Reason)).ToList();
-        return new OrderView(o.Id.Value, o.Number, o.CustomerId.Value, o.Currency, o.Status.ToString(), o.HoldReason?.ToString(),
-            o.HoldNote, o.RequestedDate, o.Priority, o.Note, Total(lines.Select(l => l.NetAmount), currency),
+            NumberForm.Quantity(r.Quantity, unitDecimals.GetValueOrDefault(r.LineNo)), r.ReservedAt, caller.SeesInternals ? r.Reason : "")).ToList();
+        return new OrderView(o.Id.Value, o.Number, o.CustomerId.Value, o.Currency, o.Status.ToString(),
+            caller.SeesInternals ? o.HoldReason?.ToString() : null, caller.SeesInternals ? o.HoldNote : "", o.RequestedDate, o.Priority, o.Note, Total(lines.Select(l => l.NetAmount), currency),
             Total(lines.Select(l => l.TaxAmount), currency), Total(lines.Select(l => l.GrossAmount), currency),
             NumberForm.Money(o.InvoicedAmount, currency), NumberForm.Money(o.PaidAmount, currency), o.ReceivedAt, o.UpdatedAt, o.Version,
             caller.MayRun(o.AllowedCommands).Select(c => c.ToActionName()).ToList(), lines, reservations,
@@ -79,6 +84,6 @@ internal static class OrderViews
     /// <summary>A sum of amounts, at the minor unit even when there is nothing to add (0.00, not 0).</summary>
     private static decimal Total(IEnumerable<decimal> amounts, Currency currency) => NumberForm.Money(amounts.Sum(), currency);
 
-    public static OrderHistoryView Of(OrderHistoryEntry h) =>
-        new(h.At, h.Actor, h.Action, h.FromStatus?.ToString(), h.ToStatus.ToString(), h.Reason);
+    public static OrderHistoryView Of(OrderHistoryEntry h, Caller caller) =>
+        new(h.At, h.Actor, h.Action, h.FromStatus?.ToString(), h.ToStatus.ToString(), caller.SeesInternals ? h.Reason : "");
 }

@@ -14,7 +14,7 @@ namespace Orderly.Domain.People;
 /// </list>
 /// The sales order's commands are the rows made by <see cref="Order"/> (named <c>orders.&lt;action&gt;</c>), the purchase
 /// order's by <see cref="Purchase"/> (<c>purchase-orders.&lt;action&gt;</c>). Customers and dealers hold only
-/// <c>orders.create</c> and reads; that they see only their own records is object-level work still to come (issue 10).
+/// <c>orders.create</c> and reads, and see only their own customer's records (<c>Caller.MaySee</c>, ADR 0021).
 /// docs/permissions.md is this table rendered (<see cref="ToMarkdown"/>).
 /// </summary>
 public static class PermissionTable

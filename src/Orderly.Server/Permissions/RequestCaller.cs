@@ -1,11 +1,13 @@
 using System.Security.Claims;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orderly.Application.Common;
+using Orderly.Domain.Common;
 using Orderly.Domain.People;
 
 namespace Orderly.Server.Permissions;
 
-/// <summary>The request's <see cref="Caller"/>, from the roles of <c>HttpContext.User</c> (<see cref="ClaimTypes.Role"/> claims holding <see cref="RoleNames"/>).</summary>
+/// <summary>The request's <see cref="Caller"/>, from the roles of <c>HttpContext.User</c> (<see cref="ClaimTypes.Role"/> claims holding
+/// <see cref="RoleNames"/>) and its customer link (<see cref="People.OrderlyClaims.CustomerClaim"/>).</summary>
 internal static class RequestCaller
 {
     public static IServiceCollection AddRequestCaller(this IServiceCollection services)
@@ -28,6 +30,7 @@ internal static class RequestCaller
         var roles = new List<Role>();
         foreach (var claim in user.FindAll(ClaimTypes.Role))
             if (RoleNames.TryParse(claim.Value, out var role)) roles.Add(role);
-        return Caller.WithRoles(roles);
+        CustomerId? customer = Guid.TryParse(user.FindFirstValue(People.OrderlyClaims.CustomerClaim), out var id) ? CustomerId.From(id) : null;
+        return Caller.WithRoles(roles, customer);
     }
 }
