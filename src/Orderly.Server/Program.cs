@@ -63,6 +63,7 @@ builder.Services.AddSingleton<Orderly.Server.Webhooks.WebhookPoster>();
 builder.Services.AddSingleton<Orderly.Server.Webhooks.WebhookDispatcher>();
 builder.Services.AddHostedService<Orderly.Server.Webhooks.WebhookDispatchService>();
 builder.Services.AddOrderlySignIn();
+builder.Services.AddSessionKeyRing(options.Database, connectionString);
 builder.Services.AddExceptionHandler<Problems>();
 builder.Services.AddProblemDetails();
 builder.Services.AddRequestDefences(builder.Configuration);
