@@ -63,6 +63,7 @@ builder.Services.AddSingleton<Orderly.Server.Webhooks.WebhookPoster>();
 builder.Services.AddSingleton<Orderly.Server.Webhooks.WebhookDispatcher>();
 builder.Services.AddHostedService<Orderly.Server.Webhooks.WebhookDispatchService>();
 builder.Services.AddOrderlySignIn();
+builder.Services.AddSessionKeyRing(options.Database, connectionString);
 builder.Services.AddExceptionHandler<Problems>();
 builder.Services.AddProblemDetails();
 builder.Services.AddRequestDefences(builder.Configuration);
@@ -79,6 +80,8 @@ builder.WebHost.ConfigureKestrel(k =>
 
 var app = builder.Build();
 
+// Before everything that reads the client's address or scheme (rate limits, the audit log, HSTS, the cookie's Secure).
+app.UseKnownProxies(KnownProxies.Of(builder.Configuration, out _)!);
 app.UseSecurityHeaders(); // first, so that every response carries them
 // The database is prepared once the server listens (DatabaseStartup): /health/live answers meanwhile, /health/ready
 // and every other request say 503 until it is ready.

@@ -51,7 +51,8 @@ internal static class StartupSettings
         }
         PromiseRefreshService.ShareOf(configuration, out var shareProblem);
         RateLimitSettings.Of(configuration, out var rateLimitProblem);
-        if ((shareProblem ?? rateLimitProblem ?? People.FirstAdministrator.ProblemWith(configuration)) is { } settingProblem)
+        KnownProxies.Of(configuration, out var proxiesProblem);
+        if ((shareProblem ?? rateLimitProblem ?? proxiesProblem ?? People.FirstAdministrator.ProblemWith(configuration)) is { } settingProblem)
         {
             problem = settingProblem;
             return false;

@@ -18,6 +18,7 @@ public sealed class StartupSettingsTests
     [InlineData("ConflictRetries", "-1", "Orderly:ConflictRetries is -1; it must be a whole number from 0 to 20.")]
     [InlineData("ConflictRetries", "21", "Orderly:ConflictRetries is 21; it must be a whole number from 0 to 20.")]
     [InlineData("ConflictRetries", "many", "'many' at 'Orderly:ConflictRetries'")]
+    [InlineData("ForwardedHeaders:KnownProxies", "10.0.0.5,proxy.local", "Orderly:ForwardedHeaders:KnownProxies holds 'proxy.local', which is not an IP address")]
     [InlineData("RateLimits:ApiRequestsPerMinute", "0", "Orderly:RateLimits:ApiRequestsPerMinute is '0'; it is how many requests under /api per caller and minute are let through, a whole number from 1 to 1,000,000,000 (for example 3000).")]
     [InlineData("RateLimits:ApiRequestsPerMinute", "lots", "Orderly:RateLimits:ApiRequestsPerMinute is 'lots'")]
     [InlineData("RateLimits:SignInAttemptsPerMinute", "2.5", "Orderly:RateLimits:SignInAttemptsPerMinute is '2.5'; it is how many sign-in attempts per client IP and minute")]

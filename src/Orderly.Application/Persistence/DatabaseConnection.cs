@@ -34,7 +34,8 @@ public static class DatabaseConnection
         }
     }
 
-    internal static DbContextOptionsBuilder UseOrderlyDatabase(this DbContextOptionsBuilder db, DatabaseProvider provider, string connectionString) =>
+    /// <summary>Points a context at Orderly's database: the provider of <c>Orderly:Database</c>, with its connection defaults (any context on the same tables, such as the key ring's).</summary>
+    public static DbContextOptionsBuilder UseOrderlyDatabase(this DbContextOptionsBuilder db, DatabaseProvider provider, string connectionString) =>
         provider switch
         {
             DatabaseProvider.Sqlite => db.UseSqlite(SqliteDefaults(connectionString), o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)),
