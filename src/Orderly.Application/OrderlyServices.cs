@@ -91,6 +91,14 @@ public static class OrderlyServices
         services.AddScoped<Webhooks.WebhookUseCases>();
         services.AddScoped<Webhooks.WebhookDeliveries>();
         services.AddScoped<Webhooks.WebhookDispatch>();
+        services.AddScoped<Workflow.WorkQueues>();
+        services.AddScoped<Workflow.WorkActions>();
+        services.AddScoped<Workflow.OrderWork>();
+        services.AddScoped<Workflow.Notifications>();
+        services.AddScoped<Workflow.SlaDefinitions>();
+        services.AddScoped<Workflow.CalendarUseCases>();
+        services.AddScoped<Workflow.Departments>();
+        services.AddScoped<Workflow.SlaWatch>();
         return services;
     }
 

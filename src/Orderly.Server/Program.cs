@@ -55,6 +55,7 @@ builder.Services.AddHostedService<DatabaseStartup>();
 builder.Services.AddWorkerLeases();
 builder.Services.AddTelemetry(tracesEndpoint);
 builder.Services.AddHostedService<Orderly.Server.Replenishment.ReplenishmentScanService>();
+builder.Services.AddHostedService<Orderly.Server.Workflow.SlaWatchService>();
 builder.Services.AddHostedService<Orderly.Server.Sales.PromiseRefreshService>();
 builder.Services.AddHostedService<Orderly.Server.Idempotency.IdempotencyPurgeService>();
 builder.Services.AddHttpClient(Orderly.Server.Webhooks.WebhookPoster.ClientName, client => client.Timeout = TimeSpan.FromSeconds(options.Webhooks.TimeoutSeconds))
@@ -110,6 +111,8 @@ app.MapReplenishment();
 app.MapEvents();
 app.MapWebhooks();
 app.MapAudit();
+app.MapWork();
+app.MapWorkflow();
 
 app.Run();
 

@@ -23,7 +23,7 @@ internal static class StartupSettings
     private static readonly (string Key, Type Type)[] ReadByKey =
     [
         ("Orderly:SeedDemo", typeof(bool)), (ShiftedClock.Setting, typeof(int)), (ReplenishmentScanService.IntervalSetting, typeof(int)),
-        (PromiseRefreshService.DelaySetting, typeof(int)),
+        (PromiseRefreshService.DelaySetting, typeof(int)), (Orderly.Server.Workflow.SlaWatchService.IntervalSetting, typeof(int)),
     ];
 
     public static bool TryRead(IConfiguration configuration, out OrderlyOptions options, out string problem)

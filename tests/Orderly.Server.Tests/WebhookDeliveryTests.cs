@@ -28,7 +28,7 @@ public sealed class WebhookDeliveryTests
         await using var receiver = await WebhookReceiver.StartAsync();
         using var api = new OrderlyApi(Manual);
         await api.SeedAsync();
-        var hook = await SubscribeAsync(api, receiver.Url);
+        var hook = await SubscribeAsync(api, receiver.Url, "order.received", "order.submitted", "order.reviewed");
         receiver.Answer(500, WebhookReceiver.Hang);
 
         var order = await api.PlaceOrderAsync("ALFKI", ("CHAI", 1));
@@ -60,7 +60,7 @@ public sealed class WebhookDeliveryTests
         await using var receiver = await WebhookReceiver.StartAsync();
         using var api = new OrderlyApi([.. Manual, ("Orderly:Webhooks:DisableAfterFailures", "2")]);
         await api.SeedAsync();
-        var hook = await SubscribeAsync(api, receiver.Url);
+        var hook = await SubscribeAsync(api, receiver.Url, "order.received");
         receiver.Answer(503, 503);
 
         await api.PlaceOrderAsync("ALFKI", ("CHAI", 1));
@@ -123,7 +123,7 @@ public sealed class WebhookDeliveryTests
         await using var receiver = await WebhookReceiver.StartAsync();
         using var api = new OrderlyApi(Manual);
         await api.SeedAsync();
-        var hook = await SubscribeAsync(api, receiver.Url);
+        var hook = await SubscribeAsync(api, receiver.Url, "order.received");
         await api.PlaceOrderAsync("ALFKI", ("CHAI", 1));
         await DrainAsync(api);
         var delivered = (await api.GetAsync<DeliveryPage>($"/api/webhooks/{hook.Id}/deliveries")).Items.ShouldHaveSingleItem();
@@ -184,7 +184,7 @@ public sealed class WebhookDeliveryTests
         await api.SeedAsync();
         var before = await api.PlaceOrderAsync("ALFKI", ("CHAI", 1));
         await DrainAsync(api); // nobody listens yet: nothing to fan out to
-        var hook = await SubscribeAsync(api, receiver.Url);
+        var hook = await SubscribeAsync(api, receiver.Url, "order.received", "order.submitted", "order.reviewed");
         var after = await api.PlaceOrderAsync("ALFKI", ("CHAI", 2));
 
         await DrainAsync(api);

@@ -7,6 +7,8 @@ using Orderly.Domain.Inventory;
 using Orderly.Domain.Procurement;
 using Orderly.Domain.Sales;
 
+using Orderly.Domain.Workflow;
+
 namespace Orderly.Application.Events;
 
 /// <summary>
@@ -39,6 +41,7 @@ internal static class BusinessEvents
             AddPurchaseOrderEvents(db, published, events);
             AddAlertEvents(db, published, events);
             await AddBillingEventsAsync(db, published, events, ct);
+            AddWorkEvents(db, published, events);
         }
         finally
         {
@@ -101,6 +104,18 @@ internal static class BusinessEvents
         return alert.Status == AlertStatus.Resolved
             ? (EventTypes.AlertResolved, alert.ResolvedAt ?? default, alert.ResolvedBy ?? "")
             : (EventTypes.AlertAcknowledged, alert.AcknowledgedAt ?? default, alert.AcknowledgedBy ?? "");
+    }
+
+    private static void AddWorkEvents(OrderlyDbContext db, HashSet<object> published, List<BusinessEvent> events)
+    {
+        foreach (var e in New<Workflow.WorkEvent>(db, published))
+        {
+            if (!EventTypes.OfWorkEvent.TryGetValue(e.Kind, out var type) || e.Item is not { } item) continue;
+            if (type == EventTypes.WorkAssigned && item.AssigneeId is null) continue; // left unassigned: nobody to tell
+            events.Add(BusinessEvent.Of(type, EventTypes.SalesOrder, item.OrderId.Value, null, new DateTimeOffset(e.At, TimeSpan.Zero), e.Actor,
+                new WorkPayload(item.OrderId.Value, item.OrderNumber, item.Step.ToName(), item.Department, item.AssigneeId,
+                    item.DueAt is { } due ? new DateTimeOffset(due, TimeSpan.Zero) : null, item.EscalationLevel, e.Detail)));
+        }
     }
 
     private static async Task AddBillingEventsAsync(OrderlyDbContext db, HashSet<object> published, List<BusinessEvent> events, CancellationToken ct)

@@ -25,6 +25,10 @@ public sealed record PurchaseOrderPayload(Guid Id, string Number, Guid SupplierI
 public sealed record AlertPayload(Guid Id, string Kind, string Status, string? Sku, Guid? WarehouseId, Guid? PurchaseOrderId, Guid? ProposalId,
     string Message, string? Resolution);
 
+/// <summary>A work item's assignment or SLA mark (<c>work.*</c>): the order, the step and its department, the assignee, the due time (UTC) and what happened in words.</summary>
+public sealed record WorkPayload(Guid OrderId, string OrderNumber, string Step, string Department, Guid? AssigneeId, DateTimeOffset? DueAt,
+    int EscalationLevel, string Detail);
+
 public sealed record PaymentPayload(decimal Amount, DateOnly ReceivedOn, string Reference);
 
 /// <summary>An invoice's state after the change; <see cref="Payment"/> is the payment a <c>payment.recorded</c> event records.</summary>

@@ -23,6 +23,20 @@ public static class EventTypes
     public const string AlertResolved = "stock_alert.resolved";
     public const string InvoiceIssued = "invoice.issued";
     public const string PaymentRecorded = "payment.recorded";
+    public const string WorkAssigned = "work.assigned";
+    public const string WorkWarned = "work.sla_warned";
+    public const string WorkBreached = "work.sla_breached";
+    public const string WorkEscalated = "work.escalated";
+
+    /// <summary>The work events that go to the outbox (aggregate: the order), by <c>WorkEventKinds</c> kind.</summary>
+    public static IReadOnlyDictionary<string, string> OfWorkEvent { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [Workflow.WorkEventKinds.Assigned] = WorkAssigned,
+        [Workflow.WorkEventKinds.Claimed] = WorkAssigned,
+        [Workflow.WorkEventKinds.Warned] = WorkWarned,
+        [Workflow.WorkEventKinds.Breached] = WorkBreached,
+        [Workflow.WorkEventKinds.Escalated] = WorkEscalated,
+    };
 
     private static readonly Dictionary<string, string> OrderActions = new(StringComparer.Ordinal)
     {
@@ -55,7 +69,8 @@ public static class EventTypes
 
     /// <summary>Every type a consumer may subscribe to, in a stable order.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [.. OrderActions.Values, .. PurchaseOrderActions.Values, AlertRaised, AlertAcknowledged, AlertResolved, InvoiceIssued, PaymentRecorded];
+        [.. OrderActions.Values, .. PurchaseOrderActions.Values, AlertRaised, AlertAcknowledged, AlertResolved, InvoiceIssued, PaymentRecorded,
+         WorkAssigned, WorkWarned, WorkBreached, WorkEscalated];
 
     /// <summary>The event of an order history entry's action; an action without one is a programming error.</summary>
     public static string OfOrderAction(string action) => OrderActions.TryGetValue(action, out var type) ? type

@@ -30,6 +30,10 @@ public sealed class OrderlyUser
     public bool Disabled { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>How many open work items the person takes at once (issue 11 item 2; default 10, 0 takes none).</summary>
+    public int WorkCapacity { get; set; } = 10;
+
     public string CreatedBy { get; set; } = "";
     public List<UserRole> Roles { get; set; } = [];
 

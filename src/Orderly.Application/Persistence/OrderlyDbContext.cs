@@ -19,7 +19,7 @@ namespace Orderly.Application.Persistence;
 /// turn in <see cref="Writes"/> (see <see cref="Transactions.InTransactionAsync{T}"/>), and every save keeps the open
 /// demand per SKU in step with the order lines it writes (<see cref="OpenDemand"/>, ADR 0009) and each customer's
 /// credit exposure in step with its orders and invoices (<see cref="CreditExposure"/>), the orders per status
-/// (<see cref="OrdersByStatus"/>), and writes the business events of its changes in the same transaction
+/// (<see cref="OrdersByStatus"/>), each order's work items (<see cref="Workflow.WorkSteps"/>, issue 11), and writes the business events of its changes in the same transaction
 /// (<see cref="Events.BusinessEvents"/>, ADR 0015).
 /// </summary>
 public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options, WriteGate writes, ConflictRetries retries, TimeProvider clock,
@@ -32,6 +32,9 @@ public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options,
 
     /// <summary>The changes this unit of work already wrote events for (<see cref="Events.BusinessEvents"/>).</summary>
     private readonly HashSet<object> _published = [];
+
+    /// <summary>The business time zone, for the standard calendar the work items' clocks count on.</summary>
+    private TimeZoneInfo? _zone;
 
     /// <summary>Set when this unit of work wrote events or changed what the webhook dispatcher may send; <see cref="EventsCommitted"/> wakes it after commit.</summary>
     internal bool WakeDispatcher { get; set; }
@@ -81,6 +84,12 @@ public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options,
     public DbSet<Audit.AuditEntry> AuditLog => Set<Audit.AuditEntry>();
     public DbSet<People.OrderlyUser> Users => Set<People.OrderlyUser>();
     public DbSet<People.ApiToken> ApiTokens => Set<People.ApiToken>();
+    public DbSet<Workflow.WorkItem> WorkItems => Set<Workflow.WorkItem>();
+    public DbSet<Workflow.WorkEvent> WorkEvents => Set<Workflow.WorkEvent>();
+    public DbSet<Workflow.SlaDefinition> SlaDefinitions => Set<Workflow.SlaDefinition>();
+    public DbSet<Workflow.StoredCalendar> BusinessCalendars => Set<Workflow.StoredCalendar>();
+    public DbSet<Workflow.Department> Departments => Set<Workflow.Department>();
+    public DbSet<Workflow.Notification> Notifications => Set<Workflow.Notification>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -99,6 +108,7 @@ public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options,
         await BackorderQueue.TrackAsync(this, cancellationToken);
         await CreditExposure.TrackAsync(this, settings.Rounding, cancellationToken);
         await OrdersByStatus.TrackAsync(this, cancellationToken);
+        await Workflow.WorkSteps.TrackAsync(this, clock.GetUtcNow().UtcDateTime, _zone ??= BusinessClock.ZoneNamed(settings.BusinessTimeZone), cancellationToken);
         await Events.BusinessEvents.TrackAsync(this, _published, settings.Rounding, cancellationToken);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
@@ -124,6 +134,7 @@ public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options,
         conventions.Properties<AlertStatus>().HaveConversion<string>();
         conventions.Properties<HoldReason>().HaveConversion<string>();
         conventions.Properties<MovementKind>().HaveConversion<string>();
+        conventions.Properties<Domain.Workflow.OrderStep>().HaveConversion<string>();
     }
 
     protected override void OnModelCreating(ModelBuilder model)

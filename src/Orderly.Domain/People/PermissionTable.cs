@@ -9,7 +9,8 @@ namespace Orderly.Domain.People;
 /// Read it top to bottom. Three kinds of row, each with one rule of its own:
 /// <list type="bullet">
 /// <item><see cref="Act"/> — a change to the business; order administration holds every one (it owns the whole flow).</item>
-/// <item><see cref="Read"/> — shows records, changes nothing; management holds every one (it reads everything).</item>
+/// <item><see cref="Read"/> — shows records, changes nothing; management holds every one (it reads everything). Its
+/// one change is <c>workflow.manage</c>: management sets the rules it watches (issue 11).</item>
 /// <item><see cref="Administer"/> — runs the system itself (users, webhooks); system administration only.</item>
 /// </list>
 /// The sales order's commands are the rows made by <see cref="Order"/> (named <c>orders.&lt;action&gt;</c>), the purchase
@@ -87,6 +88,16 @@ public static class PermissionTable
     public static readonly Permission ReplenishmentScan = Act("replenishment.scan", Role.Procurement);
     public static readonly Permission AlertsHandle = Act("alerts.handle", Role.Procurement, Role.Warehouse);
     public static readonly Permission ReplenishmentRead = Read("replenishment.read", EveryDepartment);
+
+    // Work (issue 11): every department reads the queues and claims, releases and pauses its own work; order
+    // administration assigns and reassigns; management sets the rules (SLAs, calendars, departments' leads and capacity)
+    // it watches, the one change management makes.
+    public static readonly Permission WorkRead = Read("work.read", EveryDepartment);
+    public static readonly Permission WorkClaim = Act("work.claim", Role.Sales, Role.Review, Role.Procurement, Role.Production, Role.Warehouse,
+        Role.Logistics, Role.Finance, Role.AfterSales);
+    public static readonly Permission WorkAssign = Act("work.assign");
+    public static readonly Permission WorkflowRead = Read("workflow.read", EveryDepartment);
+    public static readonly Permission WorkflowManage = Act("workflow.manage", Role.Management);
 
     // The system itself: integrations and accounts.
     public static readonly Permission EventsRead = Read("events.read", Role.SystemAdministration, Role.OrderAdministration);

@@ -17,9 +17,10 @@ internal sealed class WorkerLeases
     public const string IdempotencyPurge = "idempotency-purge";
     public const string PromiseRefresh = "promise-refresh";
     public const string WebhookDispatch = "webhook-dispatch";
+    public const string SlaWatch = "sla-watch";
 
     /// <summary>Every lease, in the order the keeper takes them.</summary>
-    public static readonly IReadOnlyList<string> All = [ReplenishmentScan, IdempotencyPurge, PromiseRefresh, WebhookDispatch];
+    public static readonly IReadOnlyList<string> All = [ReplenishmentScan, IdempotencyPurge, PromiseRefresh, WebhookDispatch, SlaWatch];
 
     private readonly ConcurrentDictionary<string, DateTimeOffset> _heldUntil = new();
     private readonly TimeProvider _clock;

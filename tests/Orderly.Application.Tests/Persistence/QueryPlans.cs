@@ -68,6 +68,7 @@ public sealed record QueryPlan(CapturedQuery Query, IReadOnlyList<QueryPlan.Step
         "sales_orders", "order_lines", "line_reservations", "stock_levels", "purchase_orders", "purchase_order_lines", "served_backorders",
         "goods_receipts", "backorder_links", "stock_alerts", "backorder_queue", "business_events",
         "webhook_deliveries", "webhook_attempts",
+        "work_items", "work_events", "notifications",
         "idempotency_keys", // grows with every request sent with a key, until the purge
     };
 

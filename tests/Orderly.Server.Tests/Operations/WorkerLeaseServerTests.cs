@@ -7,7 +7,7 @@ namespace Orderly.Server.Tests.Operations;
 /// </summary>
 public sealed class WorkerLeaseServerTests
 {
-    private static readonly string[] Leases = ["replenishment-scan", "idempotency-purge", "promise-refresh", "webhook-dispatch"];
+    private static readonly string[] Leases = ["replenishment-scan", "idempotency-purge", "promise-refresh", "webhook-dispatch", "sla-watch"];
     private static readonly (string, string) ShortLeases = ("Orderly:LeaseSeconds", "1.5");
 
     private static async Task<double[]> HeldAsync(OrderlyApi api)
@@ -34,7 +34,7 @@ public sealed class WorkerLeaseServerTests
         await api.SeedAsync();
 
         await UntilAsync(async () => (await HeldAsync(api)).All(held => held == 1), "every lease held");
-        (await api.ScalarAsync("SELECT COUNT(*) FROM worker_leases")).ShouldBe(4L);
+        (await api.ScalarAsync("SELECT COUNT(*) FROM worker_leases")).ShouldBe((long)Leases.Length);
     }
 
     [Fact]
@@ -47,8 +47,8 @@ public sealed class WorkerLeaseServerTests
 
         // Three renewal rounds of the second server: it tries every lease, and gets none while the first renews them.
         await Task.Delay(TimeSpan.FromSeconds(1.5));
-        (await HeldAsync(first)).ShouldBe([1, 1, 1, 1]);
-        (await HeldAsync(second)).ShouldBe([0, 0, 0, 0]);
+        (await HeldAsync(first)).ShouldBe([1, 1, 1, 1, 1]);
+        (await HeldAsync(second)).ShouldBe([0, 0, 0, 0, 0]);
 
         first.Dispose(); // a graceful stop: the leases are released
         await UntilAsync(async () => (await HeldAsync(second)).All(held => held == 1), "the second server takes every lease");

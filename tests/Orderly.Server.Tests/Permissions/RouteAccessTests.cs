@@ -105,6 +105,9 @@ public sealed class RouteAccessTests
         return new Records(order.Id, shipment.Id, invoice.Id, payment.Id);
     }
 
+    /// <summary>Routes whose <c>{id}</c> is a number (work items, notifications), not a GUID.</summary>
+    private static readonly string[] NumberedIds = ["/api/work/", "/api/notifications/"];
+
     /// <summary>The row's request, its path filled from <paramref name="records"/> (ids of other kinds random), with an empty JSON body for a change.</summary>
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, RouteAccess row, Records records)
     {
@@ -114,12 +117,14 @@ public sealed class RouteAccessTests
             {
                 Ownership.Order or Ownership.Shipment => records.Order.ToString(),
                 Ownership.Invoice or Ownership.Payment => records.Invoice.ToString(),
+                _ when NumberedIds.Any(row.Path.StartsWith) => "999999999",
                 _ => Guid.NewGuid().ToString(),
             })
             .Replace("{shipmentId}", records.Shipment.ToString())
             .Replace("{paymentId}", records.Payment.ToString())
             .Replace("{receiptId}", "1").Replace("{deliveryId}", "1")
-            .Replace("{sku}", "CHAI").Replace("{warehouse}", "MAIN");
+            .Replace("{sku}", "CHAI").Replace("{warehouse}", "MAIN")
+            .Replace("{department}", "warehouse").Replace("{code}", "standard");
         var request = new HttpRequestMessage(new HttpMethod(row.Method), path);
         if (row.Method != "GET") request.Content = ApiRequests.NoBody();
         return client.SendAsync(request);

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Orderly.Application.Workflow;
+
+namespace Orderly.Application.Persistence;
+
+/// <summary>The workflow tables of migration 0018 (issue 11); steps stored by name.</summary>
+internal sealed class WorkItemMap : IEntityTypeConfiguration<WorkItem>
+{
+    public void Configure(EntityTypeBuilder<WorkItem> e)
+    {
+        e.ToTable("work_items").HasKey(x => x.Id);
+        e.Ignore(x => x.IsOpen);
+    }
+}
+
+internal sealed class WorkEventMap : IEntityTypeConfiguration<WorkEvent>
+{
+    public void Configure(EntityTypeBuilder<WorkEvent> e)
+    {
+        e.ToTable("work_events").HasKey(x => x.Id);
+        e.HasOne(x => x.Item).WithMany().HasForeignKey(x => x.WorkItemId);
+    }
+}
+
+internal sealed class SlaDefinitionMap : IEntityTypeConfiguration<SlaDefinition>
+{
+    public void Configure(EntityTypeBuilder<SlaDefinition> e)
+    {
+        e.ToTable("sla_definitions").HasKey(x => x.Id);
+        e.Ignore(x => x.Terms);
+    }
+}
+
+internal sealed class StoredCalendarMap : IEntityTypeConfiguration<StoredCalendar>
+{
+    public void Configure(EntityTypeBuilder<StoredCalendar> e) => e.ToTable("business_calendars").HasKey(x => x.Code);
+}
+
+internal sealed class DepartmentMap : IEntityTypeConfiguration<Department>
+{
+    public void Configure(EntityTypeBuilder<Department> e) => e.ToTable("departments").HasKey(x => x.Name);
+}
+
+internal sealed class NotificationMap : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> e) => e.ToTable("notifications").HasKey(x => x.Id);
+}

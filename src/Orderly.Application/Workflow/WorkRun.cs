@@ -1,0 +1,122 @@
+using Microsoft.EntityFrameworkCore;
+using Orderly.Application.Persistence;
+using Orderly.Domain.Common;
+using Orderly.Domain.People;
+using Orderly.Domain.Workflow;
+
+namespace Orderly.Application.Workflow;
+
+/// <summary>
+/// What one unit of work does to work items, with what it reads once for all of them (the SLA definitions, the
+/// calendars, the departments' people): opens a step (SLA, due time, assignee, the recorded start and assignment, the
+/// assignee's notification), completes one, pauses and resumes its clock, and records the marks the SLA watch finds.
+/// Every change is a <see cref="WorkEvent"/>; assignments, warnings, breaches and escalations also notify people.
+/// </summary>
+internal sealed class WorkRun(OrderlyDbContext db, TimeZoneInfo zone, DateTime now)
+{
+    private readonly WorkCalendars _calendars = new(db, zone);
+    private readonly WorkAllocation _allocation = new(db, zone);
+    private readonly List<WorkItem> _opened = [];
+    private List<SlaDefinition>? _definitions;
+
+    public DateTime Now => now;
+
+    public IEnumerable<WorkItem> OpenedFor(OrderId order) => _opened.Where(i => i.OrderId == order);
+
+    public async Task<WorkItem> OpenAsync(OrderOpening opening, string department, OrderStep step, CancellationToken ct)
+    {
+        var definition = (_definitions ??= await db.SlaDefinitions.AsNoTracking().ToListAsync(ct))
+            .Where(d => d.Matches(step, opening.CustomerId, opening.Priority)).MaxBy(d => d.Rank);
+        var terms = definition?.Terms ?? SlaDefaults.For(step);
+        var code = await _calendars.CodeForAsync(department, definition, ct);
+        var item = WorkItem.Open(opening, department, step, terms, code, now);
+        item.Plan(await _calendars.OfAsync(code, ct));
+        db.WorkItems.Add(item);
+        _opened.Add(item);
+        Record(item, WorkEventKinds.Started, SystemActorOf(), terms is null ? "no SLA" : $"SLA {terms.BudgetMinutes} working minutes on calendar {code}");
+        var (assignee, reason) = await _allocation.ChooseAsync(item, now, ct);
+        Assign(item, assignee, reason, WorkSteps.SystemActor);
+        return item;
+    }
+
+    public async Task CompleteAsync(WorkItem item, string actor, CancellationToken ct)
+    {
+        item.Complete(actor, await CalendarOfAsync(item, ct), now);
+        Record(item, WorkEventKinds.Done, actor, "");
+    }
+
+    public async Task PauseAsync(WorkItem item, string party, string note, string actor, CancellationToken ct)
+    {
+        item.Pause(party, note, await CalendarOfAsync(item, ct), now);
+        Record(item, WorkEventKinds.Paused, actor, $"waiting on the {party}" + (note.Length > 0 ? $": {note}" : ""));
+    }
+
+    public async Task ResumeAsync(WorkItem item, string actor, CancellationToken ct)
+    {
+        item.Resume(await CalendarOfAsync(item, ct), now);
+        Record(item, WorkEventKinds.Resumed, actor, item.DueAt is { } due ? $"due {Local(due)}" : "");
+    }
+
+    /// <summary>Assigns (or unassigns) <paramref name="item"/>, records why and tells the new assignee.</summary>
+    public void Assign(WorkItem item, Guid? assignee, string reason, string actor, string kind = WorkEventKinds.Assigned)
+    {
+        item.Assign(assignee, reason, now);
+        Record(item, kind, actor, reason);
+        if (assignee is { } person && kind != WorkEventKinds.Claimed)
+        {
+            _allocation.Took(item.Department, person, item.SortDueAt, now);
+            Notify(person, WorkEventKinds.Assigned, item, $"{item.OrderNumber}: {item.Step.ToName()} is yours ({reason}).");
+        }
+    }
+
+    /// <summary>The marks <paramref name="item"/>'s clock has reached, recorded, with their notifications (assignee, lead, management).</summary>
+    public async Task<IReadOnlyList<string>> ReachMarksAsync(WorkItem item, CancellationToken ct)
+    {
+        var reached = item.ReachMarks(await CalendarOfAsync(item, ct), now);
+        foreach (var kind in reached)
+        {
+            var detail = kind switch
+            {
+                WorkEventKinds.Warned => $"{Share(item.WarningShare)} of the SLA used; due {Local(item.DueAt)}",
+                WorkEventKinds.Breached => $"SLA breached (due {Local(item.DueAt)}); escalated to the {item.Department} lead",
+                _ => "escalated to management",
+            };
+            Record(item, kind, WorkSteps.SystemActor, detail);
+            var text = $"{item.OrderNumber}: {item.Step.ToName()} ({item.Department}) — {detail}.";
+            foreach (var person in await AudienceAsync(item, kind, ct)) Notify(person, kind, item, text);
+        }
+        return reached;
+    }
+
+    public Task<BusinessCalendar> CalendarOfAsync(WorkItem item, CancellationToken ct) => _calendars.OfAsync(item.CalendarCode, ct);
+
+    private async Task<IEnumerable<Guid>> AudienceAsync(WorkItem item, string kind, CancellationToken ct)
+    {
+        if (kind == WorkEventKinds.Escalated) return await PeopleWithRoleAsync(Role.Management.ToName(), ct);
+        var lead = (await _calendars.DepartmentsAsync(ct)).GetValueOrDefault(item.Department)?.LeadId;
+        var audience = new List<Guid>();
+        if (item.AssigneeId is { } assignee) audience.Add(assignee);
+        if (kind == WorkEventKinds.Breached || item.AssigneeId is null)
+        {
+            if (lead is { } l) audience.Add(l);
+            else if (kind == WorkEventKinds.Breached) audience.AddRange(await PeopleWithRoleAsync(Role.OrderAdministration.ToName(), ct));
+        }
+        return audience.Distinct();
+    }
+
+    private Task<List<Guid>> PeopleWithRoleAsync(string role, CancellationToken ct) =>
+        db.Users.AsNoTracking().Where(u => !u.Disabled && u.Roles.Any(r => r.Role == role)).Select(u => u.Id).Take(100).ToListAsync(ct);
+
+    private void Record(WorkItem item, string kind, string actor, string detail) => db.WorkEvents.Add(WorkEvent.Of(item, kind, now, actor, detail));
+
+    private void Notify(Guid person, string kind, WorkItem item, string text) =>
+        db.Notifications.Add(Notification.To(person, kind, item.OrderId, item.OrderNumber, text, now));
+
+    private string Local(DateTime? instant) => instant is { } at
+        ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(at, DateTimeKind.Utc), zone).ToString("yyyy-MM-dd HH:mm")
+        : "—";
+
+    private static string Share(decimal share) => $"{share * 100m:0.#} %";
+
+    private static string SystemActorOf() => WorkSteps.SystemActor;
+}

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Orderly.Application.Persistence;
+using Orderly.Domain.Sales;
+using Orderly.Domain.People;
+using Orderly.Domain.Workflow;
+
+namespace Orderly.Application.Workflow;
+
+/// <summary>
+/// Keeps every order's work items in step with its state, in every save (<see cref="OrderlyDbContext"/>), so that no
+/// order is ever without an owner for its next step (issue 11 item 1): for each order the save writes, the steps
+/// <see cref="StepOwnership.OpenSteps"/> derives are compared with the order's open work items; a step no longer open is
+/// done (its clock stops), a newly open one starts — its SLA from <see cref="SlaDefinitions"/>, its due time on its
+/// calendar, its assignee from <see cref="WorkAllocation"/> — and each item's "blocked by" is refreshed. One read of the
+/// saved orders' items (<c>ix_work_items_order</c>); new orders need none.
+/// </summary>
+internal static class WorkSteps
+{
+    public const string SystemActor = "system:workflow";
+
+    public static async Task TrackAsync(OrderlyDbContext db, DateTime now, TimeZoneInfo zone, CancellationToken ct)
+    {
+        var orders = db.ChangeTracker.Entries<SalesOrder>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
+        if (orders.Count == 0) return;
+        var open = await OpenItemsAsync(db, orders, ct);
+        var run = new WorkRun(db, zone, now);
+        foreach (var entry in orders)
+        {
+            var order = entry.Entity;
+            var items = open.GetValueOrDefault(order.Id) ?? [];
+            var wanted = StepOwnership.OpenSteps(order);
+            var actor = order.History.LastOrDefault()?.Actor ?? SystemActor;
+            foreach (var item in items.Where(i => wanted.All(w => w.Step != i.Step)))
+                await run.CompleteAsync(item, actor, ct);
+            foreach (var rule in wanted.Where(w => items.All(i => i.Step != w.Step)))
+                await run.OpenAsync(new OrderOpening(order.Id, order.Number, order.CustomerId, order.Priority, 0m), rule.Department.ToName(), rule.Step, ct);
+            foreach (var item in run.OpenedFor(order.Id).Concat(items.Where(i => i.IsOpen)))
+                item.Block(Blocking.Of(order, item.Step));
+        }
+    }
+
+    /// <summary>The open items (not exceptions) of the modified orders: those this unit of work tracks, the rest in one query.</summary>
+    private static async Task<Dictionary<Domain.Common.OrderId, List<WorkItem>>> OpenItemsAsync(OrderlyDbContext db,
+        List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<SalesOrder>> orders, CancellationToken ct)
+    {
+        var ids = orders.Where(o => o.State == EntityState.Modified).Select(o => o.Entity.Id).ToList();
+        var items = db.ChangeTracker.Entries<WorkItem>().Where(e => e.State != EntityState.Deleted).Select(e => e.Entity)
+            .Where(w => w.IsOpen && w.ExceptionId is null).ToList();
+        // all items of the orders, through ix_work_items_order (an order has a handful over its life); the open steps kept
+        if (ids is [var one]) items.AddRange(await db.WorkItems.Where(w => w.OrderId == one).ToListAsync(ct)); // the usual save
+        else if (ids.Count > 0) items.AddRange(await db.WorkItems.Where(w => ids.Contains(w.OrderId)).ToListAsync(ct));
+        items.RemoveAll(w => !w.IsOpen || w.ExceptionId is not null);
+        return items.Distinct().Where(i => i.IsOpen).GroupBy(i => i.OrderId).ToDictionary(g => g.Key, g => g.ToList());
+    }
+}

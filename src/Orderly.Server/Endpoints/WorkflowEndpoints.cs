@@ -1,0 +1,55 @@
+using Orderly.Application.Workflow;
+using Orderly.Domain.People;
+using Orderly.Server.Http;
+using Orderly.Server.Permissions;
+
+namespace Orderly.Server.Endpoints;
+
+/// <summary>The workflow's rules (issue 11): SLA definitions, business calendars, departments, capacities, and the SLA watch.</summary>
+internal static class WorkflowEndpoints
+{
+    public static void MapWorkflow(this IEndpointRouteBuilder app)
+    {
+        var workflow = app.MapGroup("/api/workflow").WithTags("Workflow");
+        workflow.MapGet("/slas", async (SlaDefinitions slas, CancellationToken ct) => TypedResults.Ok(await slas.ListAsync(ct)))
+            .WithName("ListSlas").Requires(PermissionTable.WorkflowRead).WithSummary("List the SLA definitions")
+            .WithDescription("Every defined SLA, and the default of each step without a definition of its own (source: default).");
+        workflow.MapPut("/slas", async (PutSlaRequest body, HttpRequest http, SlaDefinitions slas, CancellationToken ct) =>
+                TypedResults.Ok(await slas.PutAsync(body, http.Actor(), ct)))
+            .WithName("PutSla").Requires(PermissionTable.WorkflowManage).WithSummary("Define an SLA")
+            .WithDescription("Sets the time limit of a step in working minutes, optionally for one customer and/or priority (the most specific wins). " +
+                             "Applies to steps that open afterwards.").ProducesProblem(400);
+        workflow.MapDelete("/slas/{id:guid}", async (Guid id, SlaDefinitions slas, CancellationToken ct) =>
+            {
+                await slas.DeleteAsync(id, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("DeleteSla").Requires(PermissionTable.WorkflowManage).WithSummary("Remove an SLA definition").ProducesProblem(404);
+
+        workflow.MapGet("/calendars", async (CalendarUseCases calendars, CancellationToken ct) => TypedResults.Ok(await calendars.ListAsync(ct)))
+            .WithName("ListCalendars").Requires(PermissionTable.WorkflowRead).WithSummary("List the business calendars");
+        workflow.MapPut("/calendars/{code}", async (string code, PutCalendarRequest body, HttpRequest http, CalendarUseCases calendars, CancellationToken ct) =>
+                TypedResults.Ok(await calendars.PutAsync(code, body, http.Actor(), ct)))
+            .WithName("PutCalendar").Requires(PermissionTable.WorkflowManage).WithSummary("Define a business calendar")
+            .WithDescription("Working hours per weekday, holidays and extra working days in a time zone. Clocks that start afterwards count on it.")
+            .ProducesProblem(400);
+
+        workflow.MapGet("/departments/{department}", async (string department, Departments departments, CancellationToken ct) =>
+                TypedResults.Ok(await departments.GetAsync(department, ct)))
+            .WithName("GetDepartment").Requires(PermissionTable.WorkflowRead).WithSummary("A department's lead, calendar and people's load")
+            .ProducesProblem(400);
+        workflow.MapPut("/departments/{department}", async (string department, PutDepartmentRequest body, HttpRequest http, Departments departments,
+                CancellationToken ct) => TypedResults.Ok(await departments.PutAsync(department, body, http.Actor(), ct)))
+            .WithName("PutDepartment").Requires(PermissionTable.WorkflowManage).WithSummary("Set a department's lead and calendar")
+            .ProducesProblem(400);
+        workflow.MapPut("/people/{id:guid}/capacity", async (Guid id, PutCapacityRequest body, Departments departments, CancellationToken ct) =>
+                TypedResults.Ok(await departments.PutCapacityAsync(id, body, ct)))
+            .WithName("PutCapacity").Requires(PermissionTable.WorkflowManage).WithSummary("Set a person's capacity")
+            .WithDescription("How many open work items the person takes at once (0 takes none); allocation weighs load against it.")
+            .ProducesProblem(400).ProducesProblem(404);
+
+        workflow.MapPost("/sla-watch", async (SlaWatch watch, CancellationToken ct) => TypedResults.Ok(await watch.RunAsync(ct)))
+            .WithName("RunSlaWatch").Requires(PermissionTable.WorkflowManage).WithSummary("Record the SLA marks reached now")
+            .WithDescription("Records the warnings, breaches and escalations due by now (the server also does it every Orderly:Workflow:SlaWatchSeconds).");
+    }
+}
