@@ -7,8 +7,8 @@ namespace Orderly.Application.Workflow;
 /// The time limit of a step (table <c>sla_definitions</c>, migration 0018; issue 11 item 4), optionally only for one
 /// customer or one order priority: "review within 240 working minutes", "procurement confirms supply within 540". The
 /// most specific definition wins (customer and priority, then customer, then priority, then the step's own); a step
-/// without one has no due time. Minutes are working minutes of <see cref="CalendarCode"/>'s calendar (null: the
-/// department's calendar, else <see cref="WorkCalendars.Standard"/>). Migration 0018 writes the defaults of the issue.
+/// without one takes its default (<see cref="SlaDefaults"/>; collecting payment has none). Minutes are working minutes
+/// of <see cref="CalendarCode"/>'s calendar (null: the department's calendar, else <see cref="WorkCalendars.Standard"/>).
 /// </summary>
 public sealed class SlaDefinition
 {
