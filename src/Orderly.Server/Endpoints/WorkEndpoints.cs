@@ -65,13 +65,16 @@ internal static class WorkEndpoints
             .WithDescription("Newest first; ?unread=true for the unread only; ?limit= 1–200; continue with ?before= from nextBefore.").ProducesProblem(400);
         inbox.MapPost("/{id:long}/read", async (long id, HttpContext http, Notifications notifications, CancellationToken ct) =>
                 TypedResults.Ok(await notifications.MarkAsync(http.User.UserId(), id, read: true, ct)))
-            .WithName("MarkNotificationRead").Requires(PermissionTable.OwnAccount).WithSummary("Mark a notification read").ProducesProblem(404);
+            .WithName("MarkNotificationRead").Requires(PermissionTable.OwnAccount).WithSummary("Mark a notification read")
+            .WithDescription("Marks one of the caller's notifications read; another person's is 404 notification.not_found, as a missing one.").ProducesProblem(404);
         inbox.MapPost("/{id:long}/unread", async (long id, HttpContext http, Notifications notifications, CancellationToken ct) =>
                 TypedResults.Ok(await notifications.MarkAsync(http.User.UserId(), id, read: false, ct)))
-            .WithName("MarkNotificationUnread").Requires(PermissionTable.OwnAccount).WithSummary("Mark a notification unread").ProducesProblem(404);
+            .WithName("MarkNotificationUnread").Requires(PermissionTable.OwnAccount).WithSummary("Mark a notification unread")
+            .WithDescription("Marks one of the caller's notifications unread again; another person's is 404 notification.not_found.").ProducesProblem(404);
         inbox.MapPost("/read-all", async (HttpContext http, Notifications notifications, CancellationToken ct) =>
                 TypedResults.Ok(new MarkedRead(await notifications.MarkAllReadAsync(http.User.UserId(), ct))))
-            .WithName("MarkAllNotificationsRead").Requires(PermissionTable.OwnAccount).WithSummary("Mark all my notifications read");
+            .WithName("MarkAllNotificationsRead").Requires(PermissionTable.OwnAccount).WithSummary("Mark all my notifications read")
+            .WithDescription("Marks every unread notification of the caller read, in one statement; answers how many it marked.");
     }
 }
 

@@ -24,10 +24,13 @@ internal static class WorkflowEndpoints
                 await slas.DeleteAsync(id, ct);
                 return TypedResults.NoContent();
             })
-            .WithName("DeleteSla").Requires(PermissionTable.WorkflowManage).WithSummary("Remove an SLA definition").ProducesProblem(404);
+            .WithName("DeleteSla").Requires(PermissionTable.WorkflowManage).WithSummary("Remove an SLA definition")
+            .WithDescription("Removes a stored SLA definition; steps opened afterwards take the next most specific definition or the step's default. Running clocks keep their terms.")
+            .ProducesProblem(404);
 
         workflow.MapGet("/calendars", async (CalendarUseCases calendars, CancellationToken ct) => TypedResults.Ok(await calendars.ListAsync(ct)))
-            .WithName("ListCalendars").Requires(PermissionTable.WorkflowRead).WithSummary("List the business calendars");
+            .WithName("ListCalendars").Requires(PermissionTable.WorkflowRead).WithSummary("List the business calendars")
+            .WithDescription("Every stored business calendar with its time zone, working hours per weekday, holidays and extra working days, and the standard one (Monday to Friday 09:00-18:00 in the business time zone) unless a stored calendar takes its code.");
         workflow.MapPut("/calendars/{code}", async (string code, PutCalendarRequest body, HttpRequest http, CalendarUseCases calendars, CancellationToken ct) =>
                 TypedResults.Ok(await calendars.PutAsync(code, body, http.Actor(), ct)))
             .WithName("PutCalendar").Requires(PermissionTable.WorkflowManage).WithSummary("Define a business calendar")
@@ -37,10 +40,12 @@ internal static class WorkflowEndpoints
         workflow.MapGet("/departments/{department}", async (string department, Departments departments, CancellationToken ct) =>
                 TypedResults.Ok(await departments.GetAsync(department, ct)))
             .WithName("GetDepartment").Requires(PermissionTable.WorkflowRead).WithSummary("A department's lead, calendar and people's load")
+            .WithDescription("The department (a role name such as warehouse): its lead, its calendar, each of its people with capacity and open work items, and how many of its items are unassigned. An unknown department is 400 work.invalid_query.")
             .ProducesProblem(400);
         workflow.MapPut("/departments/{department}", async (string department, PutDepartmentRequest body, HttpRequest http, Departments departments,
                 CancellationToken ct) => TypedResults.Ok(await departments.PutAsync(department, body, http.Actor(), ct)))
             .WithName("PutDepartment").Requires(PermissionTable.WorkflowManage).WithSummary("Set a department's lead and calendar")
+            .WithDescription("Sets the lead (a user holding the department's role, told of breaches; null for none) and the calendar its SLA clocks count on (null: standard). Refusals: 400 department.invalid naming the field.")
             .ProducesProblem(400);
         workflow.MapPut("/people/{id:guid}/capacity", async (Guid id, PutCapacityRequest body, Departments departments, CancellationToken ct) =>
                 TypedResults.Ok(await departments.PutCapacityAsync(id, body, ct)))
