@@ -99,6 +99,7 @@ public static class OrderlyServices
         services.AddScoped<Workflow.CalendarUseCases>();
         services.AddScoped<Workflow.Departments>();
         services.AddScoped<Workflow.SlaWatch>();
+        services.AddScoped<Insights.ProcessFigures>();
         return services;
     }
 

@@ -113,6 +113,7 @@ app.MapWebhooks();
 app.MapAudit();
 app.MapWork();
 app.MapWorkflow();
+app.MapInsights();
 
 app.Run();
 

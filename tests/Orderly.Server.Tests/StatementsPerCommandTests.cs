@@ -58,11 +58,14 @@ public sealed partial class StatementsPerCommandTests(ITestOutputHelper output)
         // SQLite's bounds, and PostgreSQL's: there each write transaction also takes the first run's shared advisory lock
         // (ADR 0017) and each save that writes events the commit-order lock (ADR 0015; submit saves twice), and reserve
         // locks its SKUs' stock rows in order first (ADR 0017). Each request also reads its API token with its user, and the
-        // user's roles (two statements, split queries; ADR 0019).
+        // user's roles (two statements, split queries; ADR 0019). Each step that ends and opens (issue 11, ADR 0023) writes
+        // the done item and its event, the new item with its started and assigned events, the queue and day tallies, and
+        // reads the order's items and the owning department's people; the SLA definitions, departments and calendars once
+        // per unit of work (submit opens two steps in two saves).
         var bounds = new Dictionary<string, (int Sqlite, int Postgres)>
         {
-            ["create"] = (35, 37), ["submit"] = (23, 26), ["submit (held)"] = (22, 25), ["approve"] = (19, 21), ["confirm"] = (24, 26),
-            ["reserve"] = (68, 71),
+            ["create"] = (43, 45), ["submit"] = (43, 46), ["submit (held)"] = (35, 38), ["approve"] = (31, 33), ["confirm"] = (36, 38),
+            ["reserve"] = (80, 83),
         };
         foreach (var (step, bound) in bounds) seen[step].Max().ShouldBeLessThanOrEqualTo(api.OnPostgres ? bound.Postgres : bound.Sqlite, step);
     }

@@ -36,6 +36,13 @@ public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options,
     /// <summary>The business time zone, for the standard calendar the work items' clocks count on.</summary>
     private TimeZoneInfo? _zone;
 
+    private Workflow.WorkSession? _work;
+
+    /// <summary>What the workflow read in this unit of work (<see cref="Workflow.WorkSession"/>).</summary>
+    internal Workflow.WorkSession Work => _work ??= new(this, Zone);
+
+    internal TimeZoneInfo Zone => _zone ??= BusinessClock.ZoneNamed(settings.BusinessTimeZone);
+
     /// <summary>Set when this unit of work wrote events or changed what the webhook dispatcher may send; <see cref="EventsCommitted"/> wakes it after commit.</summary>
     internal bool WakeDispatcher { get; set; }
 
@@ -47,6 +54,7 @@ public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options,
     {
         ChangeTracker.Clear();
         _published.Clear();
+        _work = null;
         WakeDispatcher = false;
     }
 
@@ -90,6 +98,8 @@ public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options,
     public DbSet<Workflow.StoredCalendar> BusinessCalendars => Set<Workflow.StoredCalendar>();
     public DbSet<Workflow.Department> Departments => Set<Workflow.Department>();
     public DbSet<Workflow.Notification> Notifications => Set<Workflow.Notification>();
+    public DbSet<Workflow.WorkQueueCount> WorkQueueCounts => Set<Workflow.WorkQueueCount>();
+    public DbSet<Workflow.WorkStepDay> WorkStepDays => Set<Workflow.WorkStepDay>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -108,7 +118,8 @@ public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options,
         await BackorderQueue.TrackAsync(this, cancellationToken);
         await CreditExposure.TrackAsync(this, settings.Rounding, cancellationToken);
         await OrdersByStatus.TrackAsync(this, cancellationToken);
-        await Workflow.WorkSteps.TrackAsync(this, clock.GetUtcNow().UtcDateTime, _zone ??= BusinessClock.ZoneNamed(settings.BusinessTimeZone), cancellationToken);
+        await Workflow.WorkSteps.TrackAsync(this, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await Workflow.WorkTallies.TrackAsync(this, Zone, cancellationToken);
         await Events.BusinessEvents.TrackAsync(this, _published, settings.Rounding, cancellationToken);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }

@@ -4,7 +4,7 @@ using Orderly.Application.Workflow;
 
 namespace Orderly.Application.Persistence;
 
-/// <summary>The workflow tables of migration 0018 (issue 11); steps stored by name.</summary>
+/// <summary>The workflow tables of migrations 0018 and 0019 (issue 11); steps stored by name.</summary>
 internal sealed class WorkItemMap : IEntityTypeConfiguration<WorkItem>
 {
     public void Configure(EntityTypeBuilder<WorkItem> e)
@@ -45,4 +45,14 @@ internal sealed class DepartmentMap : IEntityTypeConfiguration<Department>
 internal sealed class NotificationMap : IEntityTypeConfiguration<Notification>
 {
     public void Configure(EntityTypeBuilder<Notification> e) => e.ToTable("notifications").HasKey(x => x.Id);
+}
+
+internal sealed class WorkQueueCountMap : IEntityTypeConfiguration<WorkQueueCount>
+{
+    public void Configure(EntityTypeBuilder<WorkQueueCount> e) => e.ToTable("work_queue_counts").HasKey(x => new { x.Department, x.Step });
+}
+
+internal sealed class WorkStepDayMap : IEntityTypeConfiguration<WorkStepDay>
+{
+    public void Configure(EntityTypeBuilder<WorkStepDay> e) => e.ToTable("work_step_days").HasKey(x => new { x.Day, x.Step, x.Bucket });
 }

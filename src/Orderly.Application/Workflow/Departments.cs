@@ -6,7 +6,7 @@ using Orderly.Domain.Common;
 namespace Orderly.Application.Workflow;
 
 /// <summary>A department's workflow settings and people: lead, calendar, and each person's capacity and open work.</summary>
-public sealed record DepartmentView(string Name, PersonRef? Lead, string Calendar, IReadOnlyList<WorkerView> People, int Unassigned);
+public sealed record DepartmentView(string Name, PersonRef? Lead, string Calendar, IReadOnlyList<WorkerView> People, long Unassigned);
 
 /// <summary>A person's load: open work items assigned to them against their capacity (the most they take at once; 0 takes none).</summary>
 public sealed record WorkerView(Guid Id, string Name, int Capacity, int Open);
@@ -25,20 +25,27 @@ public sealed record PutCapacityRequest(int? Capacity);
 public sealed class Departments(OrderlyDbContext db, BusinessClock clock)
 {
     public const int MaxCapacity = 1000;
+    public const int MaxPeopleShown = 500;
 
     public async Task<DepartmentView> GetAsync(string department, CancellationToken ct)
     {
         var name = WorkQueues.DepartmentName(department);
         var row = await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Name == name, ct);
-        var people = await db.Users.AsNoTracking().Where(u => !u.Disabled && u.Roles.Any(r => r.Role == name))
-            .OrderBy(u => u.Email).Take(500).ToListAsync(ct);
+        var people = await LoadOfAsync(db, name, ct);
+        var unassigned = await db.WorkQueueCounts.Where(c => c.Department == name).SumAsync(c => c.Unassigned, ct); // kept by WorkTallies
+        var lead = row?.LeadId is { } l ? await db.Users.AsNoTracking().Where(u => u.Id == l).Select(u => new PersonRef(u.Id, u.DisplayName)).FirstOrDefaultAsync(ct) : null;
+        return new DepartmentView(name, lead, row?.CalendarCode ?? WorkCalendars.Standard, people, unassigned);
+    }
+
+    /// <summary>The department's people (the first <see cref="MaxPeopleShown"/> by email) with their capacity and open work items, in one grouped count.</summary>
+    internal static async Task<IReadOnlyList<WorkerView>> LoadOfAsync(OrderlyDbContext db, string department, CancellationToken ct)
+    {
+        var people = await db.Users.AsNoTracking().Where(u => !u.Disabled && u.Roles.Any(r => r.Role == department))
+            .OrderBy(u => u.Email).Take(MaxPeopleShown).Select(u => new { u.Id, u.DisplayName, u.WorkCapacity }).ToListAsync(ct);
         var ids = people.Select(p => (Guid?)p.Id).ToList();
         var open = ids.Count == 0 ? [] : await db.WorkItems.Where(w => w.DoneAt == null && ids.Contains(w.AssigneeId)).GroupBy(w => w.AssigneeId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key!.Value, g => g.Count, ct);
-        var unassigned = await db.WorkItems.CountAsync(w => w.DoneAt == null && w.AssigneeId == null && w.Department == name, ct);
-        var lead = row?.LeadId is { } l ? await db.Users.AsNoTracking().Where(u => u.Id == l).Select(u => new PersonRef(u.Id, u.DisplayName)).FirstOrDefaultAsync(ct) : null;
-        return new DepartmentView(name, lead, row?.CalendarCode ?? WorkCalendars.Standard,
-            [.. people.Select(p => new WorkerView(p.Id, p.DisplayName, p.WorkCapacity, open.GetValueOrDefault(p.Id)))], unassigned);
+        return [.. people.Select(p => new WorkerView(p.Id, p.DisplayName, p.WorkCapacity, open.GetValueOrDefault(p.Id)))];
     }
 
     public async Task<DepartmentView> PutAsync(string department, PutDepartmentRequest body, string actor, CancellationToken ct)

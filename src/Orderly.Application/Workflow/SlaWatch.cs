@@ -29,7 +29,7 @@ public sealed class SlaWatch(OrderlyDbContext db, BusinessClock clock)
             {
                 var due = await db.WorkItems.Where(w => w.NextCheckAt != null && w.NextCheckAt <= now)
                     .OrderBy(w => w.NextCheckAt).Take(BatchSize).ToListAsync(ct);
-                var run = new WorkRun(db, clock.Zone, now);
+                var run = new WorkRun(db, now);
                 var kinds = new List<string>();
                 foreach (var item in due) kinds.AddRange(await run.ReachMarksAsync(item, ct));
                 await db.SaveChangesAsync(ct);
@@ -40,7 +40,7 @@ public sealed class SlaWatch(OrderlyDbContext db, BusinessClock clock)
             breached += reached.kinds.Count(k => k == WorkEventKinds.Breached);
             escalated += reached.kinds.Count(k => k == WorkEventKinds.Escalated);
             more = reached.Count == BatchSize;
-            db.ChangeTracker.Clear();
+            db.ForgetUnitOfWork(); // the next batch starts clean (tracked rows and what the workflow read)
         }
         return new SlaWatchReport(clock.Now, checkedItems, warned, breached, escalated, more);
     }

@@ -83,7 +83,7 @@ public sealed class WorkActions(OrderlyDbContext db, BusinessClock clock, Caller
                 ?? throw new NotFound("work.not_found", $"No work item has id {id}.");
             if (!item.IsOpen) throw new BusinessRuleViolation("work.done", $"Work item {id} is done; its order's next step is another item.");
             var now = clock.Now.UtcDateTime;
-            await change(item, new WorkRun(db, clock.Zone, now));
+            await change(item, new WorkRun(db, now));
             await db.SaveChangesAsync(ct);
             return (await WorkItemViews.OfAsync(db, [item], now, ct))[0];
         }, ct);

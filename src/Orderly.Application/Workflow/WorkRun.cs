@@ -12,12 +12,12 @@ namespace Orderly.Application.Workflow;
 /// assignee's notification), completes one, pauses and resumes its clock, and records the marks the SLA watch finds.
 /// Every change is a <see cref="WorkEvent"/>; assignments, warnings, breaches and escalations also notify people.
 /// </summary>
-internal sealed class WorkRun(OrderlyDbContext db, TimeZoneInfo zone, DateTime now)
+internal sealed class WorkRun(OrderlyDbContext db, DateTime now)
 {
-    private readonly WorkCalendars _calendars = new(db, zone);
-    private readonly WorkAllocation _allocation = new(db, zone);
+    private readonly TimeZoneInfo _zone = db.Zone;
+    private readonly WorkCalendars _calendars = db.Work.Calendars;
+    private readonly WorkAllocation _allocation = new(db, db.Zone);
     private readonly List<WorkItem> _opened = [];
-    private List<SlaDefinition>? _definitions;
 
     public DateTime Now => now;
 
@@ -25,7 +25,7 @@ internal sealed class WorkRun(OrderlyDbContext db, TimeZoneInfo zone, DateTime n
 
     public async Task<WorkItem> OpenAsync(OrderOpening opening, string department, OrderStep step, CancellationToken ct)
     {
-        var definition = (_definitions ??= await db.SlaDefinitions.AsNoTracking().ToListAsync(ct))
+        var definition = (db.Work.Definitions ??= await db.SlaDefinitions.AsNoTracking().ToListAsync(ct))
             .Where(d => d.Matches(step, opening.CustomerId, opening.Priority)).MaxBy(d => d.Rank);
         var terms = definition?.Terms ?? SlaDefaults.For(step);
         var code = await _calendars.CodeForAsync(department, definition, ct);
@@ -113,7 +113,7 @@ internal sealed class WorkRun(OrderlyDbContext db, TimeZoneInfo zone, DateTime n
         db.Notifications.Add(Notification.To(person, kind, item.OrderId, item.OrderNumber, text, now));
 
     private string Local(DateTime? instant) => instant is { } at
-        ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(at, DateTimeKind.Utc), zone).ToString("yyyy-MM-dd HH:mm")
+        ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(at, DateTimeKind.Utc), _zone).ToString("yyyy-MM-dd HH:mm")
         : "—";
 
     private static string Share(decimal share) => $"{share * 100m:0.#} %";

@@ -12,18 +12,18 @@ namespace Orderly.Application.Workflow;
 /// <see cref="StepOwnership.OpenSteps"/> derives are compared with the order's open work items; a step no longer open is
 /// done (its clock stops), a newly open one starts — its SLA from <see cref="SlaDefinitions"/>, its due time on its
 /// calendar, its assignee from <see cref="WorkAllocation"/> — and each item's "blocked by" is refreshed. One read of the
-/// saved orders' items (<c>ix_work_items_order</c>); new orders need none.
+/// saved orders' items (<c>ix_work_items_order</c>), once per unit of work; new orders need none.
 /// </summary>
 internal static class WorkSteps
 {
     public const string SystemActor = "system:workflow";
 
-    public static async Task TrackAsync(OrderlyDbContext db, DateTime now, TimeZoneInfo zone, CancellationToken ct)
+    public static async Task TrackAsync(OrderlyDbContext db, DateTime now, CancellationToken ct)
     {
         var orders = db.ChangeTracker.Entries<SalesOrder>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
         if (orders.Count == 0) return;
         var open = await OpenItemsAsync(db, orders, ct);
-        var run = new WorkRun(db, zone, now);
+        var run = new WorkRun(db, now);
         foreach (var entry in orders)
         {
             var order = entry.Entity;
@@ -43,7 +43,9 @@ internal static class WorkSteps
     private static async Task<Dictionary<Domain.Common.OrderId, List<WorkItem>>> OpenItemsAsync(OrderlyDbContext db,
         List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<SalesOrder>> orders, CancellationToken ct)
     {
-        var ids = orders.Where(o => o.State == EntityState.Modified).Select(o => o.Entity.Id).ToList();
+        var tracked = db.Work.ItemsTracked;
+        var ids = orders.Where(o => o.State == EntityState.Modified && !tracked.Contains(o.Entity.Id)).Select(o => o.Entity.Id).ToList();
+        tracked.UnionWith(orders.Select(o => o.Entity.Id)); // read now, or new: every later item of theirs is added through this context
         var items = db.ChangeTracker.Entries<WorkItem>().Where(e => e.State != EntityState.Deleted).Select(e => e.Entity)
             .Where(w => w.IsOpen && w.ExceptionId is null).ToList();
         // all items of the orders, through ix_work_items_order (an order has a handful over its life); the open steps kept

@@ -98,6 +98,8 @@ public static class PermissionTable
     public static readonly Permission WorkAssign = Act("work.assign");
     public static readonly Permission WorkflowRead = Read("workflow.read", EveryDepartment);
     public static readonly Permission WorkflowManage = Act("workflow.manage", Role.Management);
+    // The process figures (time per step, SLA met, queues, load): every department reads its own and the others'.
+    public static readonly Permission InsightsRead = Read("insights.read", EveryDepartment);
 
     // The system itself: integrations and accounts.
     public static readonly Permission EventsRead = Read("events.read", Role.SystemAdministration, Role.OrderAdministration);

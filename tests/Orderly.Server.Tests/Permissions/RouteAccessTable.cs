@@ -157,5 +157,6 @@ public static class RouteAccessTable
         new("PUT", "/api/workflow/departments/{department}", "workflow.manage", Ownership.None),
         new("PUT", "/api/workflow/people/{id}/capacity", "workflow.manage", Ownership.None),
         new("POST", "/api/workflow/sla-watch", "workflow.manage", Ownership.None),
+        new("GET", "/api/insights/process", "insights.read", Ownership.None),
     ];
 }

@@ -117,6 +117,7 @@ public sealed class WorkJourneyTests
         var kinds = work.Events.Where(e => e.Step == "review").Select(e => e.Kind);
         kinds.ShouldBe(["started", "assigned", "warned", "breached", "escalated", "done"]);
         work.Events.Where(e => e.Step == "confirm-with-customer").Select(e => e.Kind).ShouldBe(["started", "assigned", "paused", "resumed", "done"]);
+        await ProcessFiguresTests.TalliesMatchTheWorkItemsAsync(api);
     }
 
     [Fact]

@@ -1,0 +1,38 @@
+using FluentMigrator;
+
+namespace Orderly.Application.Persistence.Schema.Migrations;
+
+/// <summary>
+/// Issue 11 item 8: the process figures' own tables, kept by every save (<c>Workflow/WorkTallies</c>) so that
+/// <c>GET /api/insights/process</c> reads a bounded number of rows: open work per department and step
+/// (<c>work_queue_counts</c>) and the steps done per business day, step and bucket of working time
+/// (<c>work_step_days</c>); and the index that finds each department's oldest open item. Migration 0018 made the work
+/// tables empty, so both start at zero.
+/// </summary>
+[Migration(19, "0019_work_figures")]
+public sealed class M0019_WorkFigures(SchemaDialect dialect) : OrderlyMigration(dialect)
+{
+    public override void Up()
+    {
+        Create.Table("work_queue_counts")
+            .WithColumn("department").AsString().NotNullable().PrimaryKey()
+            .WithColumn("step").AsString().NotNullable().PrimaryKey()
+            .WithColumn("open_items").AsInt64().NotNullable()
+            .WithColumn("unassigned").AsInt64().NotNullable()
+            .WithColumn("breached").AsInt64().NotNullable();
+
+        Create.Table("work_step_days")
+            .WithColumn("day").AsCustom(Dialect.Day).NotNullable().PrimaryKey()
+            .WithColumn("step").AsString().NotNullable().PrimaryKey()
+            // a TimeInStep bucket of the working time the step took
+            .WithColumn("bucket").AsInt32().NotNullable().PrimaryKey()
+            .WithColumn("department").AsString().NotNullable()
+            .WithColumn("done").AsInt64().NotNullable()
+            .WithColumn("with_sla").AsInt64().NotNullable()
+            .WithColumn("met").AsInt64().NotNullable()
+            .WithColumn("worked_seconds").AsInt64().NotNullable();
+
+        // the process figures: each department's oldest open item
+        Execute.Sql("CREATE INDEX ix_work_items_department_age ON work_items (department, started_at) WHERE done_at IS NULL");
+    }
+}
