@@ -100,6 +100,7 @@ public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options,
     public DbSet<Workflow.Notification> Notifications => Set<Workflow.Notification>();
     public DbSet<Workflow.WorkQueueCount> WorkQueueCounts => Set<Workflow.WorkQueueCount>();
     public DbSet<Workflow.WorkStepDay> WorkStepDays => Set<Workflow.WorkStepDay>();
+    public DbSet<Workflow.WorkBackfillEntry> WorkBackfillQueue => Set<Workflow.WorkBackfillEntry>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

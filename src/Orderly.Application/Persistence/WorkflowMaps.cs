@@ -56,3 +56,8 @@ internal sealed class WorkStepDayMap : IEntityTypeConfiguration<WorkStepDay>
 {
     public void Configure(EntityTypeBuilder<WorkStepDay> e) => e.ToTable("work_step_days").HasKey(x => new { x.Day, x.Step, x.Bucket });
 }
+
+internal sealed class WorkBackfillEntryMap : IEntityTypeConfiguration<WorkBackfillEntry>
+{
+    public void Configure(EntityTypeBuilder<WorkBackfillEntry> e) => e.ToTable("work_backfill_queue").HasKey(x => x.OrderId);
+}

@@ -4,8 +4,8 @@ using Orderly.Application.Persistence;
 
 namespace Orderly.Application.Workflow;
 
-/// <summary>What one run of the SLA watch recorded.</summary>
-public sealed record SlaWatchReport(DateTimeOffset RanAt, int Checked, int Warned, int Breached, int Escalated, bool More);
+/// <summary>What one run of the SLA watch recorded, and how many orders saved before migration 0018 it gave their work items (<see cref="WorkBackfill"/>).</summary>
+public sealed record SlaWatchReport(DateTimeOffset RanAt, int Checked, int Warned, int Breached, int Escalated, bool More, int Backfilled = 0);
 
 /// <summary>
 /// Records the SLA marks reached (issue 11 item 4): warnings, breaches (with escalation to the department's lead) and
@@ -21,6 +21,7 @@ public sealed class SlaWatch(OrderlyDbContext db, BusinessClock clock)
 
     public async Task<SlaWatchReport> RunAsync(CancellationToken ct)
     {
+        var backfilled = await new WorkBackfill(db, clock).RunAsync(ct); // orders saved before migration 0018 first
         var (checkedItems, warned, breached, escalated, more) = (0, 0, 0, 0, true);
         var now = clock.Now.UtcDateTime;
         for (var batch = 0; batch < MaxBatches && more; batch++)
@@ -42,6 +43,6 @@ public sealed class SlaWatch(OrderlyDbContext db, BusinessClock clock)
             more = reached.Count == BatchSize;
             db.ForgetUnitOfWork(); // the next batch starts clean (tracked rows and what the workflow read)
         }
-        return new SlaWatchReport(clock.Now, checkedItems, warned, breached, escalated, more);
+        return new SlaWatchReport(clock.Now, checkedItems, warned, breached, escalated, more, backfilled);
     }
 }

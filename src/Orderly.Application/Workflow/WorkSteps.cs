@@ -20,13 +20,21 @@ internal static class WorkSteps
 
     public static async Task TrackAsync(OrderlyDbContext db, DateTime now, CancellationToken ct)
     {
-        var orders = db.ChangeTracker.Entries<SalesOrder>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
-        if (orders.Count == 0) return;
+        var orders = db.ChangeTracker.Entries<SalesOrder>().Where(e => e.State is EntityState.Added or EntityState.Modified)
+            .Select(e => (e.Entity, IsNew: e.State == EntityState.Added)).ToList();
+        if (orders.Count > 0) await SyncAsync(db, orders, now, ct);
+    }
+
+    /// <summary>
+    /// Brings the work items of <paramref name="orders"/> in step with their state (a new order has none to read): the
+    /// save's tracker for the orders it writes, and <see cref="WorkBackfill"/> for orders saved before migration 0018.
+    /// </summary>
+    internal static async Task SyncAsync(OrderlyDbContext db, IReadOnlyList<(SalesOrder Order, bool IsNew)> orders, DateTime now, CancellationToken ct)
+    {
         var open = await OpenItemsAsync(db, orders, ct);
         var run = new WorkRun(db, now);
-        foreach (var entry in orders)
+        foreach (var (order, _) in orders)
         {
-            var order = entry.Entity;
             var items = open.GetValueOrDefault(order.Id) ?? [];
             var wanted = StepOwnership.OpenSteps(order);
             var actor = order.History.LastOrDefault()?.Actor ?? SystemActor;
@@ -41,11 +49,11 @@ internal static class WorkSteps
 
     /// <summary>The open items (not exceptions) of the modified orders: those this unit of work tracks, the rest in one query.</summary>
     private static async Task<Dictionary<Domain.Common.OrderId, List<WorkItem>>> OpenItemsAsync(OrderlyDbContext db,
-        List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<SalesOrder>> orders, CancellationToken ct)
+        IReadOnlyList<(SalesOrder Order, bool IsNew)> orders, CancellationToken ct)
     {
         var tracked = db.Work.ItemsTracked;
-        var ids = orders.Where(o => o.State == EntityState.Modified && !tracked.Contains(o.Entity.Id)).Select(o => o.Entity.Id).ToList();
-        tracked.UnionWith(orders.Select(o => o.Entity.Id)); // read now, or new: every later item of theirs is added through this context
+        var ids = orders.Where(o => !o.IsNew && !tracked.Contains(o.Order.Id)).Select(o => o.Order.Id).ToList();
+        tracked.UnionWith(orders.Select(o => o.Order.Id)); // read now, or new: every later item of theirs is added through this context
         var items = db.ChangeTracker.Entries<WorkItem>().Where(e => e.State != EntityState.Deleted).Select(e => e.Entity)
             .Where(w => w.IsOpen && w.ExceptionId is null).ToList();
         // all items of the orders, through ix_work_items_order (an order has a handful over its life); the open steps kept

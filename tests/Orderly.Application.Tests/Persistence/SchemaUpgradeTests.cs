@@ -4,6 +4,7 @@ using Orderly.Application.Inventory;
 using Orderly.Application.Persistence;
 using Orderly.Application.Persistence.Schema;
 using Orderly.Application.Sales;
+using Orderly.Application.Workflow;
 using Orderly.Domain.Sales;
 
 namespace Orderly.Application.Tests.Persistence;
@@ -190,6 +191,27 @@ public sealed class SchemaUpgradeTests
         approved.Status.ShouldBe("Approved");
         var credit = await database.WithAsync<OrderlyDbContext, CustomerCredit>(db => db.CustomerCredits.AsNoTracking().SingleAsync());
         credit.OpenOrdersAmount.ShouldBe(77.04m);
+    }
+
+    [Fact]
+    public async Task An_order_saved_before_the_workflow_gets_its_next_step_from_the_backfill_once()
+    {
+        await using var database = await TestDatabase.CreateAsync(version: 3);
+        await database.WithAsync<OrderlyDbContext>(db => db.Database.ExecuteSqlRawAsync(FirstReleaseData(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7))));
+        await database.WithAsync<OrderlyDbContext>(db => Task.FromResult(new SchemaMigrator(db.Database.GetConnectionString()!, DatabaseProvider.Sqlite).Migrate(17)));
+        var order = Id(Order);
+        await database.WithAsync<OrderlyDbContext>(db => db.Database.ExecuteSqlAsync($"UPDATE sales_orders SET status = 'Approved' WHERE id = {order}"));
+        await database.WithAsync<OrderlyDbContext, IReadOnlyList<SchemaMigration>>(db => DatabaseSetup.PrepareAsync(db));
+        (await database.WithAsync<OrderlyDbContext, int>(db => db.WorkBackfillQueue.CountAsync())).ShouldBe(1);
+
+        var first = await database.WithAsync<SlaWatch, SlaWatchReport>(w => w.RunAsync(default));
+        var again = await database.WithAsync<SlaWatch, SlaWatchReport>(w => w.RunAsync(default));
+
+        (first.Backfilled, again.Backfilled).ShouldBe((1, 0));
+        var work = await database.WithAsync<OrderWork, OrderWorkView>(w => w.OfAsync(Order, default));
+        (work.NextStep!.Step, work.NextStep.Department, work.Open.Count).ShouldBe(("confirm-with-customer", "sales", 1));
+        var queue = await database.WithAsync<OrderlyDbContext, WorkQueueCount>(db => db.WorkQueueCounts.AsNoTracking().SingleAsync());
+        (queue.Department, queue.OpenItems).ShouldBe(("sales", 1L));
     }
 
     private static async Task<OrderView> PlaceAndSubmitAsync(TestDatabase database, decimal quantity)

@@ -26,7 +26,7 @@ public sealed class PostgresMigrationTests(PostgresCluster cluster)
             "purchase_order_history", "purchase_order_lines", "purchase_orders", "reorder_policies", "sales_orders", "schema_migrations",
             "served_backorders", "shipment_lines", "shipments", "sku_open_demand", "sla_definitions", "stock_alerts", "stock_levels", "stock_movements",
             "supplier_offers", "suppliers", "user_roles", "users", "warehouses", "webhook_attempts", "webhook_deliveries", "webhook_dispatch_position",
-            "webhook_subscriptions", "work_events", "work_items", "work_queue_counts", "work_step_days", "worker_leases",
+            "webhook_subscriptions", "work_backfill_queue", "work_events", "work_items", "work_queue_counts", "work_step_days", "worker_leases",
         ]);
     }
 

@@ -6,8 +6,9 @@ namespace Orderly.Application.Persistence.Schema.Migrations;
 /// Issue 11 item 8: the process figures' own tables, kept by every save (<c>Workflow/WorkTallies</c>) so that
 /// <c>GET /api/insights/process</c> reads a bounded number of rows: open work per department and step
 /// (<c>work_queue_counts</c>) and the steps done per business day, step and bucket of working time
-/// (<c>work_step_days</c>); and the index that finds each department's oldest open item. Migration 0018 made the work
-/// tables empty, so both start at zero.
+/// (<c>work_step_days</c>); the index that finds each department's oldest open item; and the queue of the orders saved
+/// before migration 0018 whose steps <c>Workflow/WorkBackfill</c> still has to open (<c>work_backfill_queue</c>). The
+/// tallies start at zero: they count the work items, which the backfill opens through a save like any other.
 /// </summary>
 [Migration(19, "0019_work_figures")]
 public sealed class M0019_WorkFigures(SchemaDialect dialect) : OrderlyMigration(dialect)
@@ -34,5 +35,10 @@ public sealed class M0019_WorkFigures(SchemaDialect dialect) : OrderlyMigration(
 
         // the process figures: each department's oldest open item
         Execute.Sql("CREATE INDEX ix_work_items_department_age ON work_items (department, started_at) WHERE done_at IS NULL");
+
+        // the orders saved before migration 0018 that are not final: WorkBackfill opens their steps, a batch at a time
+        Create.Table("work_backfill_queue").WithColumn("order_id").AsCustom(Dialect.Id).NotNullable().PrimaryKey();
+        Execute.Sql("INSERT INTO work_backfill_queue (order_id) SELECT s.id FROM sales_orders s WHERE s.status NOT IN ('Closed', 'Cancelled', 'Rejected') "
+            + "AND NOT EXISTS (SELECT 1 FROM work_items w WHERE w.order_id = s.id)");
     }
 }
