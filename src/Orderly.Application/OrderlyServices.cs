@@ -100,6 +100,7 @@ public static class OrderlyServices
         services.AddScoped<Workflow.Departments>();
         services.AddScoped<Workflow.SlaWatch>();
         services.AddScoped<Insights.ProcessFigures>();
+        services.AddScoped<Workflow.OrderExceptions>();
         return services;
     }
 

@@ -114,6 +114,7 @@ app.MapAudit();
 app.MapWork();
 app.MapWorkflow();
 app.MapInsights();
+app.MapExceptions();
 
 app.Run();
 

@@ -52,6 +52,9 @@ public sealed class Caller
     /// <summary>Whether notes, hold reasons, reservation reasons, supplier documents and credit figures are shown: to staff, not to outside parties.</summary>
     public bool SeesInternals => !SeesOnlyOwn;
 
+    /// <summary>Whether the caller works for <paramref name="department"/> (a role name): holds its role, or order administration (which owns the whole flow), or is the system.</summary>
+    public bool ActsFor(string department) => _roles is null || _roles.Contains(Role.OrderAdministration) || _roles.Any(r => r.ToName() == department);
+
     public bool May(Permission permission) => _roles is null || permission.IsHeldByAny(_roles);
 
     /// <summary>Of <paramref name="allowed"/> (what the lifecycle allows now), the commands this caller may run.</summary>

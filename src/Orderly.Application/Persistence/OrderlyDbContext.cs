@@ -101,6 +101,8 @@ public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options,
     public DbSet<Workflow.WorkQueueCount> WorkQueueCounts => Set<Workflow.WorkQueueCount>();
     public DbSet<Workflow.WorkStepDay> WorkStepDays => Set<Workflow.WorkStepDay>();
     public DbSet<Workflow.WorkBackfillEntry> WorkBackfillQueue => Set<Workflow.WorkBackfillEntry>();
+    public DbSet<Workflow.OrderException> OrderExceptions => Set<Workflow.OrderException>();
+    public DbSet<Workflow.OrderExceptionNote> OrderExceptionNotes => Set<Workflow.OrderExceptionNote>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -147,6 +149,8 @@ public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options,
         conventions.Properties<HoldReason>().HaveConversion<string>();
         conventions.Properties<MovementKind>().HaveConversion<string>();
         conventions.Properties<Domain.Workflow.OrderStep>().HaveConversion<string>();
+        conventions.Properties<Domain.Workflow.ExceptionType>().HaveConversion<string>();
+        conventions.Properties<Domain.Workflow.ExceptionSeverity>().HaveConversion<string>();
     }
 
     protected override void OnModelCreating(ModelBuilder model)

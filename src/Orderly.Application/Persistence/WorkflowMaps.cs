@@ -61,3 +61,17 @@ internal sealed class WorkBackfillEntryMap : IEntityTypeConfiguration<WorkBackfi
 {
     public void Configure(EntityTypeBuilder<WorkBackfillEntry> e) => e.ToTable("work_backfill_queue").HasKey(x => x.OrderId);
 }
+
+internal sealed class OrderExceptionMap : IEntityTypeConfiguration<OrderException>
+{
+    public void Configure(EntityTypeBuilder<OrderException> e)
+    {
+        e.ToTable("order_exceptions").HasKey(x => x.Id);
+        e.Ignore(x => x.IsOpen);
+    }
+}
+
+internal sealed class OrderExceptionNoteMap : IEntityTypeConfiguration<OrderExceptionNote>
+{
+    public void Configure(EntityTypeBuilder<OrderExceptionNote> e) => e.ToTable("order_exception_notes").HasKey(x => x.Id);
+}

@@ -73,8 +73,7 @@ public sealed class WorkActions(OrderlyDbContext db, BusinessClock clock, Caller
 
     private bool IsAdministrator => caller.Roles is null || caller.Roles.Contains(Role.OrderAdministration);
 
-    private bool HoldsDepartment(string department) =>
-        IsAdministrator || caller.Roles!.Any(r => r.ToName() == department);
+    private bool HoldsDepartment(string department) => caller.ActsFor(department);
 
     private async Task<WorkItemView> ChangeAsync(long id, Func<WorkItem, WorkRun, Task> change, CancellationToken ct) =>
         await db.InTransactionAsync(async () =>

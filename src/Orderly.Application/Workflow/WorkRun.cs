@@ -23,11 +23,12 @@ internal sealed class WorkRun(OrderlyDbContext db, DateTime now)
 
     public IEnumerable<WorkItem> OpenedFor(OrderId order) => _opened.Where(i => i.OrderId == order);
 
-    public async Task<WorkItem> OpenAsync(OrderOpening opening, string department, OrderStep step, CancellationToken ct)
+    /// <summary>Opens <paramref name="step"/>: its SLA the most specific definition's, else <paramref name="terms"/> (an exception's severity), else the step's default.</summary>
+    public async Task<WorkItem> OpenAsync(OrderOpening opening, string department, OrderStep step, CancellationToken ct, SlaTerms? terms = null)
     {
         var definition = (db.Work.Definitions ??= await db.SlaDefinitions.AsNoTracking().ToListAsync(ct))
             .Where(d => d.Matches(step, opening.CustomerId, opening.Priority)).MaxBy(d => d.Rank);
-        var terms = definition?.Terms ?? SlaDefaults.For(step);
+        terms = definition?.Terms ?? terms ?? SlaDefaults.For(step);
         var code = await _calendars.CodeForAsync(department, definition, ct);
         var item = WorkItem.Open(opening, department, step, terms, code, now);
         item.Plan(await _calendars.OfAsync(code, ct));

@@ -98,6 +98,13 @@ public static class PermissionTable
     public static readonly Permission WorkAssign = Act("work.assign");
     public static readonly Permission WorkflowRead = Read("workflow.read", EveryDepartment);
     public static readonly Permission WorkflowManage = Act("workflow.manage", Role.Management);
+    // Exceptions (issue 11 item 5): any department raises one on an order and adds notes; the owning department
+    // (checked per exception) or order administration resolves it.
+    public static readonly Permission ExceptionsRead = Read("exceptions.read", EveryDepartment);
+    public static readonly Permission ExceptionsRaise = Act("exceptions.raise", Role.Sales, Role.Review, Role.Procurement, Role.Production,
+        Role.Warehouse, Role.Logistics, Role.Finance, Role.AfterSales);
+    public static readonly Permission ExceptionsResolve = Act("exceptions.resolve", Role.Sales, Role.Review, Role.Procurement, Role.Production,
+        Role.Warehouse, Role.Logistics, Role.Finance, Role.AfterSales);
     // The process figures (time per step, SLA met, queues, load): every department reads its own and the others'.
     public static readonly Permission InsightsRead = Read("insights.read", EveryDepartment);
 

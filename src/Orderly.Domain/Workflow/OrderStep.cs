@@ -38,22 +38,11 @@ public enum OrderStep
 public static class StepNames
 {
     /// <summary>Kebab case: <c>credit-review</c>, <c>confirm-with-customer</c>.</summary>
-    public static string ToName(this OrderStep step) =>
-        string.Concat(step.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+    public static string ToName(this OrderStep step) => KebabNames.ToName(step);
 
     /// <summary>The step named <paramref name="name"/> (case-insensitive), or false.</summary>
-    public static bool TryParse(string? name, out OrderStep step)
-    {
-        foreach (var candidate in Enum.GetValues<OrderStep>())
-            if (string.Equals(candidate.ToName(), name?.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                step = candidate;
-                return true;
-            }
-        step = default;
-        return false;
-    }
+    public static bool TryParse(string? name, out OrderStep step) => KebabNames.TryParse(name, out step);
 
     /// <summary>Every step's name, for refusals that list what is allowed.</summary>
-    public static string Names => string.Join(", ", Enum.GetValues<OrderStep>().Select(s => s.ToName()));
+    public static string Names => KebabNames.Names<OrderStep>();
 }

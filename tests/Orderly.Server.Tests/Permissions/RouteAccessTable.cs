@@ -158,5 +158,10 @@ public static class RouteAccessTable
         new("PUT", "/api/workflow/people/{id}/capacity", "workflow.manage", Ownership.None),
         new("POST", "/api/workflow/sla-watch", "workflow.manage", Ownership.None),
         new("GET", "/api/insights/process", "insights.read", Ownership.None),
+        new("POST", "/api/orders/{id}/exceptions", "exceptions.raise", Ownership.Order),
+        new("GET", "/api/orders/{id}/exceptions", "exceptions.read", Ownership.Order),
+        new("GET", "/api/exceptions", "exceptions.read", Ownership.None),
+        new("POST", "/api/exceptions/{id}/resolve", "exceptions.resolve", Ownership.None),
+        new("POST", "/api/exceptions/{id}/notes", "exceptions.raise", Ownership.None),
     ];
 }

@@ -106,7 +106,7 @@ public sealed class RouteAccessTests
     }
 
     /// <summary>Routes whose <c>{id}</c> is a number (work items, notifications), not a GUID.</summary>
-    private static readonly string[] NumberedIds = ["/api/work/", "/api/notifications/"];
+    private static readonly string[] NumberedIds = ["/api/work/", "/api/notifications/", "/api/exceptions/"];
 
     /// <summary>The row's request, its path filled from <paramref name="records"/> (ids of other kinds random), with an empty JSON body for a change.</summary>
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, RouteAccess row, Records records)
