@@ -64,6 +64,7 @@ public static class OrderlyServices
         services.AddScoped<StockUseCases>();
         services.AddScoped<OrderStore>();
         services.AddScoped<OrderUseCases>();
+        services.AddScoped<CustomerTracking>();
         services.AddScoped<OrderList>();
         services.AddScoped<OrderImport>();
         services.AddScoped<OrderReservations>();

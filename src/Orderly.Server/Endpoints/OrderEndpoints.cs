@@ -83,6 +83,12 @@ internal static class OrderEndpoints
         orders.MapGet("/{id:guid}/history", (Guid id, OrderUseCases uc, CancellationToken ct) => uc.HistoryAsync(id, ct))
             .WithName("GetOrderHistory").Requires(PermissionTable.OrdersRead).WithSummary("Read an order's history")
             .WithDescription("Every step the order went through, oldest first: who, when, from which status to which, and why.").ProducesProblem(404);
+        orders.MapGet("/{id:guid}/tracking", async (Guid id, CustomerTracking tracking, CancellationToken ct) => TypedResults.Ok(await tracking.OfAsync(id, ct)))
+            .WithName("GetOrderTracking").Requires(PermissionTable.OrdersRead).WithSummary("Where my order stands (the customer's view)")
+            .WithDescription("The status the customer sees (received, in-review, confirmed, in-preparation, partly-shipped, shipped, invoiced, paid, closed, "
+                + "cancelled, rejected), whether it is delayed with the new promised date, and the timeline of milestones; no internal reasons, "
+                + "holds, notes or actors. A customer user reaches only its own customer's orders (404 order.not_found otherwise).")
+            .ProducesProblem(404);
     }
 
     private static OrderView WithETag(HttpRequest http, OrderView order)

@@ -84,6 +84,7 @@ public static class RouteAccessTable
         new("POST", "/api/orders/{id}/{command}", "orders.cancel", Ownership.Order, "cancel"),
         new("GET", "/api/orders/{id}/flow", "orders.read", Ownership.Order),
         new("GET", "/api/orders/{id}/history", "orders.read", Ownership.Order),
+        new("GET", "/api/orders/{id}/tracking", "orders.read", Ownership.Order),
         new("POST", "/api/orders/{id}/shipments", "orders.ship", Ownership.Order),
         new("GET", "/api/orders/{id}/shipments", "shipments.read", Ownership.Order),
         new("GET", "/api/orders/{id}/shipments/{shipmentId}", "shipments.read", Ownership.Shipment),
