@@ -3,15 +3,16 @@ namespace Orderly.Domain.Workflow;
 /// <summary>
 /// The time a step took, in working minutes of its calendar, counted in fixed buckets so that the process figures
 /// (issue 11 item 8, the seeds' "processing time per step") read a bounded number of rows whatever the number of orders:
-/// bucket <c>i</c> holds durations above <see cref="UpperBounds"/>[i − 1] up to <see cref="UpperBounds"/>[i]; the last
-/// holds everything above 17,280 minutes (32 working days of 9 hours). Percentiles are estimated by linear interpolation
+/// bucket 0 holds the steps done at once (no working time: an automatic review, a step done outside working hours),
+/// bucket <c>i</c> durations above <see cref="UpperBounds"/>[i − 1] up to <see cref="UpperBounds"/>[i]; the last
+/// everything above 17,280 minutes (32 working days of 9 hours). Percentiles are estimated by linear interpolation
 /// within the bucket that holds them, so they are exact at bucket edges and off by at most one bucket's width between.
 /// </summary>
 public static class TimeInStep
 {
     /// <summary>The buckets' upper bounds in working minutes, increasing; one more bucket holds what lies above the last.</summary>
     public static readonly IReadOnlyList<int> UpperBounds =
-        [5, 10, 15, 30, 60, 90, 120, 180, 240, 360, 480, 720, 960, 1440, 2160, 2880, 4320, 5760, 8640, 11520, 17280];
+        [0, 5, 10, 15, 30, 60, 90, 120, 180, 240, 360, 480, 720, 960, 1440, 2160, 2880, 4320, 5760, 8640, 11520, 17280];
 
     public static int BucketCount => UpperBounds.Count + 1;
 
