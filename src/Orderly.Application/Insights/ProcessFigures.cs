@@ -77,7 +77,7 @@ public sealed class ProcessFigures(OrderlyDbContext db, BusinessClock clock)
         var open = queues.Sum(q => q.OpenItems);
         DateTime? oldest = open == 0 ? null : await db.WorkItems.AsNoTracking()
             .Where(w => w.DoneAt == null && w.Department == department).OrderBy(w => w.StartedAt).Select(w => (DateTime?)w.StartedAt).FirstOrDefaultAsync(ct);
-        var since = oldest is { } o ? new DateTimeOffset(DateTime.SpecifyKind(o, DateTimeKind.Utc)) : (DateTimeOffset?)null;
+        var since = WorkItemViews.Utc(oldest);
         return new DepartmentFigures(department, done, TimeInStep.Quantile(buckets, 0.5m), TimeInStep.Quantile(buckets, 0.9m), Percent(met, withSla),
             open, queues.Sum(q => q.Unassigned), queues.Sum(q => q.Breached), since,
             since is { } s ? (long)Math.Max(0, (clock.Now - s).TotalMinutes) : null, await Departments.LoadOfAsync(db, department, ct));

@@ -43,6 +43,11 @@ public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options,
 
     internal TimeZoneInfo Zone => _zone ??= BusinessClock.ZoneNamed(settings.BusinessTimeZone);
 
+    /// <summary>This context's clock in the business time zone, for the trackers that turn instants into business dates and times.</summary>
+    internal BusinessClock Business => _business ??= new(clock, Zone);
+
+    private BusinessClock? _business;
+
     /// <summary>Set when this unit of work wrote events or changed what the webhook dispatcher may send; <see cref="EventsCommitted"/> wakes it after commit.</summary>
     internal bool WakeDispatcher { get; set; }
 
@@ -122,7 +127,7 @@ public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options,
         await CreditExposure.TrackAsync(this, settings.Rounding, cancellationToken);
         await OrdersByStatus.TrackAsync(this, cancellationToken);
         await Workflow.WorkSteps.TrackAsync(this, clock.GetUtcNow().UtcDateTime, cancellationToken);
-        await Workflow.WorkTallies.TrackAsync(this, Zone, cancellationToken);
+        await Workflow.WorkTallies.TrackAsync(this, cancellationToken);
         await Events.BusinessEvents.TrackAsync(this, _published, settings.Rounding, cancellationToken);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }

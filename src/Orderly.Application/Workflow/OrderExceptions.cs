@@ -60,7 +60,7 @@ public sealed class OrderExceptions(OrderlyDbContext db, BusinessClock clock, Or
         string? department = null;
         if (body.Department is not null)
         {
-            if (RoleNames.TryParse(body.Department, out var role) && !role.IsOutsideParty() && role != Role.SystemAdministration) department = role.ToName();
+            if (WorkQueues.TryDepartmentName(body.Department, out var name)) department = name;
             else errors.Add("department", $"'{body.Department}' is not a department; leave it out to let the type decide.");
         }
         errors.ThrowIfAny("exception.invalid", "The exception was refused; see the errors per field.");
@@ -154,13 +154,11 @@ public sealed class OrderExceptions(OrderlyDbContext db, BusinessClock clock, Or
         {
             var work = views.Where(v => v.ExceptionId == r.Id).MaxBy(v => v.Id);
             return new ExceptionView(r.Id, r.OrderId.Value, r.OrderNumber, KebabNames.ToName(r.Type), KebabNames.ToName(r.Severity), r.Department,
-                r.Description, r.IsOpen ? "open" : "resolved", r.PurchaseOrderId, r.ShipmentId, Utc(r.RaisedAt), r.RaisedBy, work?.Id,
-                r.IsOpen ? work?.Assignee : null, r.IsOpen ? work?.DueAt : null, r.Resolution, r.ResolvedAt is { } at ? Utc(at) : null, r.ResolvedBy,
-                [.. notes[r.Id].Select(n => new ExceptionNoteView(Utc(n.At), n.Actor, n.Text))]);
+                r.Description, r.IsOpen ? "open" : "resolved", r.PurchaseOrderId, r.ShipmentId, WorkItemViews.Utc(r.RaisedAt), r.RaisedBy, work?.Id,
+                r.IsOpen ? work?.Assignee : null, r.IsOpen ? work?.DueAt : null, r.Resolution, WorkItemViews.Utc(r.ResolvedAt), r.ResolvedBy,
+                [.. notes[r.Id].Select(n => new ExceptionNoteView(WorkItemViews.Utc(n.At), n.Actor, n.Text))]);
         })];
     }
-
-    private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
 

@@ -20,7 +20,7 @@ public sealed class WorkActions(OrderlyDbContext db, BusinessClock clock, Caller
 
     public Task<WorkItemView> ClaimAsync(long id, Guid user, string actor, CancellationToken ct) => ChangeAsync(id, async (item, run) =>
     {
-        if (!HoldsDepartment(item.Department))
+        if (!caller.ActsFor(item.Department))
             throw new BusinessRuleViolation("work.not_your_department",
                 $"Work item {id} belongs to {item.Department}; only its people (or order administration) claim it.");
         if (item.AssigneeId is { } other && other != user)
@@ -73,7 +73,6 @@ public sealed class WorkActions(OrderlyDbContext db, BusinessClock clock, Caller
 
     private bool IsAdministrator => caller.Roles is null || caller.Roles.Contains(Role.OrderAdministration);
 
-    private bool HoldsDepartment(string department) => caller.ActsFor(department);
 
     private async Task<WorkItemView> ChangeAsync(long id, Func<WorkItem, WorkRun, Task> change, CancellationToken ct) =>
         await db.InTransactionAsync(async () =>

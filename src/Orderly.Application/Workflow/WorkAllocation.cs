@@ -11,7 +11,7 @@ namespace Orderly.Application.Workflow;
 /// queue. The reason is recorded in words. One read of the department's people and one grouped count of their open
 /// work per department and unit of work, kept in memory across the steps the unit of work opens.
 /// </summary>
-internal sealed class WorkAllocation(OrderlyDbContext db, TimeZoneInfo zone)
+internal sealed class WorkAllocation(OrderlyDbContext db)
 {
     private readonly Dictionary<string, List<Candidate>> _departments = new(StringComparer.Ordinal);
 
@@ -42,9 +42,11 @@ internal sealed class WorkAllocation(OrderlyDbContext db, TimeZoneInfo zone)
         if (_departments.TryGetValue(department, out var people)) people.FirstOrDefault(p => p.Id == person)?.Take(due, now);
     }
 
-    private string DueText(WorkItem item) => item.DueAt is { } due
-        ? "due " + TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(due, DateTimeKind.Utc), zone).ToString("yyyy-MM-dd HH:mm")
-        : "no SLA";
+    private string DueText(WorkItem item) => item.DueAt is null ? "no SLA" : "due " + LocalText(db, item.DueAt);
+
+    /// <summary>A UTC instant as the business time zone's wall clock (<c>2026-12-07 13:00</c>), <c>—</c> for none: how reasons and notifications write times.</summary>
+    internal static string LocalText(OrderlyDbContext db, DateTime? instant) =>
+        instant is { } at ? db.Business.Local(WorkItemViews.Utc(at)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "—";
 
     private async Task<List<Candidate>> PeopleAsync(string department, CancellationToken ct)
     {

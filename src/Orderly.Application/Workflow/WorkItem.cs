@@ -97,7 +97,7 @@ public sealed class WorkItem
             if (Terms is null) SortDueAt = NoDeadline;
             return;
         }
-        var marks = SlaClock.Marks(calendar, terms, TimeSpan.FromSeconds(WorkedSeconds), Utc(since));
+        var marks = SlaClock.Marks(calendar, terms, TimeSpan.FromSeconds(WorkedSeconds), WorkItemViews.Utc(since));
         (WarnAt, DueAt, ManagementAt) = (marks.WarnAt.UtcDateTime, marks.DueAt.UtcDateTime, marks.ManagementAt.UtcDateTime);
         SortDueAt = DueAt.Value;
         NextCheckAt = WarnedAt is null ? WarnAt : BreachedAt is null ? DueAt : EscalationLevel < 2 ? ManagementAt : null;
@@ -142,15 +142,13 @@ public sealed class WorkItem
 
     /// <summary>Working time the clock has run by <paramref name="now"/>.</summary>
     public TimeSpan Worked(BusinessCalendar calendar, DateTime now) =>
-        TimeSpan.FromSeconds(WorkedSeconds) + (RunningSince is { } since && IsOpen ? calendar.WorkingTimeBetween(Utc(since), Utc(now)) : TimeSpan.Zero);
+        TimeSpan.FromSeconds(WorkedSeconds) + (RunningSince is { } since && IsOpen ? calendar.WorkingTimeBetween(WorkItemViews.Utc(since), WorkItemViews.Utc(now)) : TimeSpan.Zero);
 
     private void StopRun(BusinessCalendar calendar, DateTime now)
     {
-        if (RunningSince is { } since) WorkedSeconds += (long)calendar.WorkingTimeBetween(Utc(since), Utc(now)).TotalSeconds;
+        if (RunningSince is { } since) WorkedSeconds += (long)calendar.WorkingTimeBetween(WorkItemViews.Utc(since), WorkItemViews.Utc(now)).TotalSeconds;
         RunningSince = null;
     }
-
-    private static DateTimeOffset Utc(DateTime instant) => new(DateTime.SpecifyKind(instant, DateTimeKind.Utc));
 }
 
 /// <summary>What a step is opened for: the order (or the exception on it) and the terms that select its SLA and assignee.</summary>

@@ -42,9 +42,17 @@ public sealed class WorkQueues(OrderlyDbContext db, BusinessClock clock)
     /// <summary>The role name of a department (<c>warehouse</c>), or 400 naming the departments there are.</summary>
     internal static string DepartmentName(string department)
     {
-        if (RoleNames.TryParse(department, out var role) && !role.IsOutsideParty() && role != Role.SystemAdministration) return role.ToName();
+        if (TryDepartmentName(department, out var name)) return name;
         throw InvalidInput.ForField("department", "work.invalid_query",
             $"'{department}' is not a department. Use one of: {string.Join(", ", Enum.GetValues<Role>().Where(r => !r.IsOutsideParty() && r != Role.SystemAdministration).Select(r => r.ToName()))}.");
+    }
+
+    /// <summary>The role name of a department (a role that is neither an outside party nor system administration), or false.</summary>
+    internal static bool TryDepartmentName(string? department, out string name)
+    {
+        var found = RoleNames.TryParse(department ?? "", out var role) && !role.IsOutsideParty() && role != Role.SystemAdministration;
+        name = found ? role.ToName() : "";
+        return found;
     }
 
     private async Task<WorkQueuePage> PageAsync(IQueryable<WorkItem> items, WorkQuery query, CancellationToken ct)

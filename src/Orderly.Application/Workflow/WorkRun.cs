@@ -14,9 +14,8 @@ namespace Orderly.Application.Workflow;
 /// </summary>
 internal sealed class WorkRun(OrderlyDbContext db, DateTime now)
 {
-    private readonly TimeZoneInfo _zone = db.Zone;
     private readonly WorkCalendars _calendars = db.Work.Calendars;
-    private readonly WorkAllocation _allocation = new(db, db.Zone);
+    private readonly WorkAllocation _allocation = new(db);
     private readonly List<WorkItem> _opened = [];
 
     public DateTime Now => now;
@@ -113,9 +112,7 @@ internal sealed class WorkRun(OrderlyDbContext db, DateTime now)
     private void Notify(Guid person, string kind, WorkItem item, string text) =>
         db.Notifications.Add(Notification.To(person, kind, item.OrderId, item.OrderNumber, text, now));
 
-    private string Local(DateTime? instant) => instant is { } at
-        ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(at, DateTimeKind.Utc), _zone).ToString("yyyy-MM-dd HH:mm")
-        : "—";
+    private string Local(DateTime? instant) => WorkAllocation.LocalText(db, instant);
 
     private static string Share(decimal share) => $"{share * 100m:0.#} %";
 

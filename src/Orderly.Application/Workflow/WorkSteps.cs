@@ -60,6 +60,6 @@ internal static class WorkSteps
         if (ids is [var one]) items.AddRange(await db.WorkItems.Where(w => w.OrderId == one).ToListAsync(ct)); // the usual save
         else if (ids.Count > 0) items.AddRange(await db.WorkItems.Where(w => ids.Contains(w.OrderId)).ToListAsync(ct));
         items.RemoveAll(w => !w.IsOpen || w.ExceptionId is not null);
-        return items.Distinct().Where(i => i.IsOpen).GroupBy(i => i.OrderId).ToDictionary(g => g.Key, g => g.ToList());
+        return items.Distinct().GroupBy(i => i.OrderId).ToDictionary(g => g.Key, g => g.ToList());
     }
 }

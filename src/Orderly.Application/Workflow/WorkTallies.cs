@@ -44,7 +44,7 @@ public sealed class WorkStepDay
 /// </summary>
 internal static class WorkTallies
 {
-    internal static async Task TrackAsync(OrderlyDbContext db, TimeZoneInfo zone, CancellationToken ct)
+    internal static async Task TrackAsync(OrderlyDbContext db, CancellationToken ct)
     {
         db.ChangeTracker.DetectChanges(); // the work items changed by WorkSteps after the first detection
         var queues = new Dictionary<(string Department, OrderStep Step), (long Open, long Unassigned, long Breached)>();
@@ -62,7 +62,7 @@ internal static class WorkTallies
             queues[key] = (q.Open + now.Open - was.Open, q.Unassigned + now.Unassigned - was.Unassigned, q.Breached + now.Breached - was.Breached);
             if (item.DoneAt is { } doneAt && (was.Open == 1 || entry.State == EntityState.Added)) // done in this save
             {
-                var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(doneAt, DateTimeKind.Utc), zone));
+                var day = db.Business.DateOf(WorkItemViews.Utc(doneAt));
                 var dayKey = (day, item.Step, TimeInStep.BucketOf(item.WorkedSeconds / 60m));
                 var d = days.GetValueOrDefault(dayKey);
                 var met = item.BudgetMinutes is { } budget && item.WorkedSeconds <= budget * 60L ? 1 : 0;
