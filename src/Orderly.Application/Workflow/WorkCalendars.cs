@@ -12,7 +12,7 @@ namespace Orderly.Application.Workflow;
 /// </summary>
 internal sealed class WorkCalendars(OrderlyDbContext db, TimeZoneInfo zone)
 {
-    public const string Standard = "standard";
+    public const string Standard = BusinessCalendar.StandardCode;
 
     private readonly Dictionary<string, BusinessCalendar> _read = new(StringComparer.Ordinal);
     private Dictionary<string, Department>? _departments;

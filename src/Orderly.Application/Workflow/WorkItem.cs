@@ -140,10 +140,6 @@ public sealed class WorkItem
         return reached;
     }
 
-    /// <summary>Working time the clock has run by <paramref name="now"/>.</summary>
-    public TimeSpan Worked(BusinessCalendar calendar, DateTime now) =>
-        TimeSpan.FromSeconds(WorkedSeconds) + (RunningSince is { } since && IsOpen ? calendar.WorkingTimeBetween(WorkItemViews.Utc(since), WorkItemViews.Utc(now)) : TimeSpan.Zero);
-
     private void StopRun(BusinessCalendar calendar, DateTime now)
     {
         if (RunningSince is { } since) WorkedSeconds += (long)calendar.WorkingTimeBetween(WorkItemViews.Utc(since), WorkItemViews.Utc(now)).TotalSeconds;

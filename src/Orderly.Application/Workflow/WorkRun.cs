@@ -18,8 +18,6 @@ internal sealed class WorkRun(OrderlyDbContext db, DateTime now)
     private readonly WorkAllocation _allocation = new(db);
     private readonly List<WorkItem> _opened = [];
 
-    public DateTime Now => now;
-
     public IEnumerable<WorkItem> OpenedFor(OrderId order) => _opened.Where(i => i.OrderId == order);
 
     /// <summary>Opens <paramref name="step"/>: its SLA the most specific definition's, else <paramref name="terms"/> (an exception's severity), else the step's default.</summary>
