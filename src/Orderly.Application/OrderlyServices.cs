@@ -97,6 +97,7 @@ public static class OrderlyServices
         services.AddScoped<Workflow.OrderWork>();
         services.AddScoped<Workflow.Notifications>();
         services.AddScoped<Workflow.SlaDefinitions>();
+        services.AddScoped<Workflow.AllocationRules>();
         services.AddScoped<Workflow.CalendarUseCases>();
         services.AddScoped<Workflow.Departments>();
         services.AddScoped<Workflow.SlaWatch>();

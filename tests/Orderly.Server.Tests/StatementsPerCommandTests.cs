@@ -60,12 +60,12 @@ public sealed partial class StatementsPerCommandTests(ITestOutputHelper output)
         // locks its SKUs' stock rows in order first (ADR 0017). Each request also reads its API token with its user, and the
         // user's roles (two statements, split queries; ADR 0019). Each step that ends and opens (issue 11, ADR 0023) writes
         // the done item and its event, the new item with its started and assigned events, the queue and day tallies, and
-        // reads the order's items and the owning department's people; the SLA definitions, departments and calendars once
-        // per unit of work (submit opens two steps in two saves).
+        // reads the order's items and the owning department's people; the SLA definitions, departments, calendars and
+        // allocation rules once per unit of work (submit opens two steps in two saves).
         var bounds = new Dictionary<string, (int Sqlite, int Postgres)>
         {
-            ["create"] = (43, 45), ["submit"] = (43, 46), ["submit (held)"] = (35, 38), ["approve"] = (31, 33), ["confirm"] = (36, 38),
-            ["reserve"] = (80, 83),
+            ["create"] = (44, 46), ["submit"] = (44, 47), ["submit (held)"] = (36, 39), ["approve"] = (32, 34), ["confirm"] = (37, 39),
+            ["reserve"] = (81, 84),
         };
         foreach (var (step, bound) in bounds) seen[step].Max().ShouldBeLessThanOrEqualTo(api.OnPostgres ? bound.Postgres : bound.Sqlite, step);
     }

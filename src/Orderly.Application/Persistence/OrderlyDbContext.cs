@@ -41,6 +41,9 @@ public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options,
     /// <summary>What the workflow read in this unit of work (<see cref="Workflow.WorkSession"/>).</summary>
     internal Workflow.WorkSession Work => _work ??= new(this, Zone);
 
+    /// <summary>How money is rounded (the settings'): what an order's value is computed with outside the kept tables.</summary>
+    internal Domain.Common.MoneyRounding Rounding => settings.Rounding;
+
     internal TimeZoneInfo Zone => _zone ??= BusinessClock.ZoneNamed(settings.BusinessTimeZone);
 
     /// <summary>This context's clock in the business time zone, for the trackers that turn instants into business dates and times.</summary>
@@ -107,6 +110,7 @@ public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options,
     public DbSet<Workflow.WorkStepDay> WorkStepDays => Set<Workflow.WorkStepDay>();
     public DbSet<Workflow.WorkBackfillEntry> WorkBackfillQueue => Set<Workflow.WorkBackfillEntry>();
     public DbSet<Workflow.OrderException> OrderExceptions => Set<Workflow.OrderException>();
+    public DbSet<Workflow.AllocationRule> AllocationRules => Set<Workflow.AllocationRule>();
     public DbSet<Workflow.OrderExceptionNote> OrderExceptionNotes => Set<Workflow.OrderExceptionNote>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -127,6 +131,7 @@ public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options,
         await CreditExposure.TrackAsync(this, settings.Rounding, cancellationToken);
         await OrdersByStatus.TrackAsync(this, cancellationToken);
         await Workflow.WorkSteps.TrackAsync(this, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await Workflow.Jeopardy.TrackAsync(this, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await Workflow.WorkTallies.TrackAsync(this, cancellationToken);
         await Events.BusinessEvents.TrackAsync(this, _published, settings.Rounding, cancellationToken);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

@@ -1,16 +1,20 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Orderly.Application.Workflow;
 
 namespace Orderly.Application.Persistence;
 
-/// <summary>The workflow tables of migrations 0018 and 0019 (issue 11); steps stored by name.</summary>
+/// <summary>The workflow tables of migrations 0018, 0019 and 0020 (issue 11); steps stored by name.</summary>
 internal sealed class WorkItemMap : IEntityTypeConfiguration<WorkItem>
 {
     public void Configure(EntityTypeBuilder<WorkItem> e)
     {
         e.ToTable("work_items").HasKey(x => x.Id);
         e.Ignore(x => x.IsOpen);
+        e.Ignore(x => x.IsException);
+        e.HasOne(x => x.Exception).WithMany().HasForeignKey(x => x.ExceptionId);
     }
 }
 
@@ -74,4 +78,19 @@ internal sealed class OrderExceptionMap : IEntityTypeConfiguration<OrderExceptio
 internal sealed class OrderExceptionNoteMap : IEntityTypeConfiguration<OrderExceptionNote>
 {
     public void Configure(EntityTypeBuilder<OrderExceptionNote> e) => e.ToTable("order_exception_notes").HasKey(x => x.Id);
+}
+
+internal sealed class AllocationRuleMap : IEntityTypeConfiguration<AllocationRule>
+{
+    public void Configure(EntityTypeBuilder<AllocationRule> e)
+    {
+        e.ToTable("allocation_rules").HasKey(x => x.Id);
+        e.Ignore(x => x.NeedsRegion);
+        e.Ignore(x => x.NeedsProductLines);
+        e.Ignore(x => x.Criteria);
+        e.Property(x => x.People).HasConversion(
+            people => JsonSerializer.Serialize(people, (JsonSerializerOptions?)null),
+            json => JsonSerializer.Deserialize<List<Guid>>(json, (JsonSerializerOptions?)null) ?? new List<Guid>(),
+            new ValueComparer<List<Guid>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, g) => HashCode.Combine(h, g)), v => v.ToList()));
+    }
 }

@@ -12,7 +12,8 @@ namespace Orderly.Application.Replenishment;
 /// and each open line gets a proposal to buy the open quantity from the available supplier, other than the late one,
 /// that delivers soonest (today + its lead time; the late order has no date left to beat). The alert is resolved as soon as
 /// the order is no longer late — received in full, cancelled, or re-promised by the supplier — by that event itself
-/// (<see cref="AlertResolution"/>), and by the scan as a backstop.
+/// (<see cref="AlertResolution"/>), and by the scan as a backstop. Each sales order waiting on it gets a late-supplier
+/// exception for procurement (<see cref="Workflow.LateSupply"/>).
 /// </summary>
 internal sealed class LatePurchaseOrders(OrderlyDbContext db, SourcingOptions sourcing)
 {
@@ -63,6 +64,7 @@ internal sealed class LatePurchaseOrders(OrderlyDbContext db, SourcingOptions so
                 $"{p.Number} ({string.Join(", ", p.Lines.Select(l => $"{l.Quantity:0.######} {l.Sku}"))}, expected {p.ExpectedDate:yyyy-MM-dd})")) + ".";
         var unsolved = notes.Count == 0 ? "" : $" Not re-sourced: {string.Join("; ", notes)}.";
         run.Raise(StockAlert.LatePurchaseOrder(order.Id, order.WarehouseId, lateness + proposed + unsolved, proposals.FirstOrDefault()?.Id, run.Actor, run.Now));
+        await Workflow.LateSupply.RaiseAsync(db, order, lateness, run.Now.UtcDateTime, run.Actor, ct);
     }
 
     /// <summary>

@@ -10,8 +10,9 @@ namespace Orderly.Application.Sales;
 /// The exact re-promise after commit (ADR 0009): takes queued SKUs, reads each SKU's open lines, stock, expected supply
 /// and backorder links from one snapshot without holding the write lock, walks the fair queue (<see cref="PromiseWalk"/>),
 /// and then, in a short write transaction, writes only the promises that moved — each guarded so that a line or order
-/// changed since the snapshot is left for the next round — with a history entry per moved date, the backorder links,
-/// and the SKU's open demand counted afresh. A SKU that changed again meanwhile stays queued.
+/// changed since the snapshot is left for the next round — with a history entry per moved date, a jeopardy exception
+/// where a date slipped past the requested one (<see cref="Workflow.Jeopardy"/>), the backorder links, and the SKU's
+/// open demand counted afresh. A SKU that changed again meanwhile stays queued.
 /// </summary>
 public sealed class PromiseRefresher(OrderlyDbContext db, PromiseQueue queue, BusinessClock clock)
 {
@@ -49,7 +50,7 @@ public sealed class PromiseRefresher(OrderlyDbContext db, PromiseQueue queue, Bu
         var moved = walks.SelectMany(w =>
             {
                 var byLine = w.Snapshot.Lines.ToDictionary(l => (l.Queued.OrderId, l.Queued.LineNo));
-                return w.Walk.Select(step => (Line: byLine[(step.Line.OrderId, step.Line.LineNo)], step.Promise));
+                return w.Walk.Select(step => (Line: byLine[(step.Line.OrderId, step.Line.LineNo)], step.Promise, w.Snapshot.Sku));
             })
             .Where(m => m.Line.Queued.PromisedDate != m.Promise.Date || m.Line.Basis != m.Promise.Basis).ToList();
 
@@ -59,7 +60,12 @@ public sealed class PromiseRefresher(OrderlyDbContext db, PromiseQueue queue, Bu
             var last = i == chunks.Count - 1;
             await db.InTransactionAsync(async () =>
             {
-                foreach (var (line, promise) in chunks[i]) await WriteIfMovedAsync(line, promise, now, ct);
+                var slips = new List<Workflow.PromiseSlip>();
+                foreach (var (line, promise, sku) in chunks[i])
+                    if (await WriteIfMovedAsync(line, promise, now, ct)
+                        && Workflow.Jeopardy.Slipped(line.Status, line.RequestedDate, line.Queued.PromisedDate, promise.Date))
+                        slips.Add(new(line.Queued.OrderId, line.Queued.LineNo, sku, line.Queued.PromisedDate, promise.Date!.Value, line.RequestedDate!.Value));
+                await Workflow.Jeopardy.RaiseAsync(db, slips, now.UtcDateTime, ct);
                 if (last) await FinishAsync(skus, walks, now, ct);
                 await db.SaveChangesAsync(ct);
                 return 0;
@@ -80,19 +86,21 @@ public sealed class PromiseRefresher(OrderlyDbContext db, PromiseQueue queue, Bu
         }
     }
 
-    private async Task WriteIfMovedAsync(SnapshotLine line, LinePromise promise, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Writes the line's new promise unless the line or its order changed since the snapshot; true when its date moved.</summary>
+    private async Task<bool> WriteIfMovedAsync(SnapshotLine line, LinePromise promise, DateTimeOffset now, CancellationToken ct)
     {
         var (order, lineNo, before, basis, version) = (line.Queued.OrderId, line.Queued.LineNo, line.Queued.PromisedDate, line.Basis, line.Version);
         var written = await db.Set<OrderLine>()
             .Where(l => l.OrderId == order && l.LineNo == lineNo && l.PromisedDate == before && l.PromiseBasis == basis
                         && db.SalesOrders.Any(o => o.Id == order && o.Version == version))
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.PromisedDate, promise.Date).SetProperty(l => l.PromiseBasis, promise.Basis), ct);
-        if (written != 1 || before == promise.Date) return;
+        if (written != 1 || before == promise.Date) return false;
         db.OrderHistory.Add(OrderHistoryEntry.PromiseMoved(order, line.Status, lineNo, before, promise.Date, promise.Basis, Actor, now));
         // The queue's place follows the promised date; the save's own tracking does not see an ExecuteUpdate.
         var serveBy = BackorderQueueEntry.ServeByOf(promise.Date);
         if (line.Queued.Committed)
             await db.BackorderQueueEntries.Where(q => q.OrderId == order && q.LineNo == lineNo).ExecuteUpdateAsync(s => s.SetProperty(q => q.ServeBy, serveBy), ct);
+        return true;
     }
 
     /// <summary>
@@ -138,7 +146,7 @@ public sealed class PromiseRefresher(OrderlyDbContext db, PromiseQueue queue, Bu
                           where skus.Contains(l.Sku) && OrderStatuses.Open.Contains(o.Status)
                           select new
                           {
-                              l.Sku, l.OrderId, l.LineNo, o.Status, o.Priority, o.ReceivedAt, o.Version, l.Quantity, l.ReservedQuantity,
+                              l.Sku, l.OrderId, l.LineNo, o.Status, o.Priority, o.ReceivedAt, o.Version, o.RequestedDate, l.Quantity, l.ReservedQuantity,
                               l.ShippedQuantity, l.PromisedDate, l.PromiseBasis,
                           }).ToListAsync(ct);
         var positions = await SkuPositions.LoadAsync(db, skus, ct);
@@ -154,13 +162,13 @@ public sealed class PromiseRefresher(OrderlyDbContext db, PromiseQueue queue, Bu
             var lines = open.Where(r => r.Quantity > r.ShippedQuantity).Select(r => new SnapshotLine(
                 new QueuedLine(r.OrderId, r.LineNo, OrderStatuses.Committed.Contains(r.Status), r.Priority, r.ReceivedAt,
                     r.Quantity - r.ReservedQuantity - r.ShippedQuantity, r.PromisedDate),
-                r.Status, r.Version, r.PromiseBasis)).ToList();
+                r.Status, r.Version, r.PromiseBasis, r.RequestedDate)).ToList();
             return new Snapshot(sku, generations.TryGetValue(sku, out var g) ? g : null, lines, open.Sum(r => r.Quantity - r.ShippedQuantity),
                 positions[sku], links.Where(l => l.Sku == sku).Select(l => l.Link).ToList());
         }, StringComparer.Ordinal);
     }
 
-    private sealed record SnapshotLine(QueuedLine Queued, OrderStatus Status, int Version, string Basis);
+    private sealed record SnapshotLine(QueuedLine Queued, OrderStatus Status, int Version, string Basis, DateOnly? RequestedDate);
 
     private sealed record Snapshot(string Sku, long? Generation, List<SnapshotLine> Lines, decimal OpenDemand, SkuPosition Position, List<BackorderLink> Links);
 }

@@ -38,8 +38,15 @@ public sealed class OrderException
             PurchaseOrderId = purchaseOrder, ShipmentId = shipment, RaisedAt = now, RaisedBy = actor,
         };
 
+    /// <summary>Whether this is an open exception of <paramref name="type"/> on <paramref name="order"/>: what automatic raising adds a note to instead of raising again.</summary>
+    internal bool IsOpenOf(OrderId order, ExceptionType type) => IsOpen && OrderId == order && Type == type;
+
     internal void Resolve(string resolution, DateTime now, string actor) => (Resolution, ResolvedAt, ResolvedBy) = (resolution, now, actor);
 }
+
+/// <summary>What an exception is raised with: its type and severity, what happened, the department if not the type's (a role name), what it concerns.</summary>
+internal sealed record ExceptionRaise(ExceptionType Type, ExceptionSeverity Severity, string Description, string? Department = null,
+    Guid? PurchaseOrderId = null, Guid? ShipmentId = null);
 
 /// <summary>A note on an exception (table <c>order_exception_notes</c>): who wrote what, when (UTC).</summary>
 public sealed class OrderExceptionNote

@@ -3,7 +3,6 @@ using Orderly.Application.Common;
 using Orderly.Application.Persistence;
 using Orderly.Application.Sales;
 using Orderly.Domain.Common;
-using Orderly.Domain.People;
 using Orderly.Domain.Workflow;
 
 namespace Orderly.Application.Workflow;
@@ -65,15 +64,8 @@ public sealed class OrderExceptions(OrderlyDbContext db, BusinessClock clock, Or
         }
         errors.ThrowIfAny("exception.invalid", "The exception was refused; see the errors per field.");
         var order = await orders.ForChangeAsync(orderId, null, ct);
-        var now = clock.Now.UtcDateTime;
-        var raised = OrderException.Raise(order.Id, order.Number, type, severity, department ?? ExceptionRules.DepartmentOf(type).ToName(),
-            body.Description!.Trim(), body.PurchaseOrderId, body.ShipmentId, now, actor);
-        db.OrderExceptions.Add(raised);
-        await db.SaveChangesAsync(ct); // its id, for the work item
-        var terms = new SlaTerms(ExceptionRules.ResolveMinutes(severity), SlaTerms.DefaultWarningShare, SlaTerms.DefaultManagementShare);
-        var item = await new WorkRun(db, now).OpenAsync(new OrderOpening(order.Id, order.Number, order.CustomerId, order.Priority, 0m, raised.Id),
-            raised.Department, OrderStep.ResolveException, ct, terms);
-        item.Block($"{KebabNames.ToName(type)} ({KebabNames.ToName(severity)}): {Shorten(raised.Description)}");
+        var raised = await new WorkRun(db, clock.Now.UtcDateTime).RaiseAsync(OrderOpening.Of(order, db.Rounding),
+            new ExceptionRaise(type, severity, body.Description!.Trim(), department, body.PurchaseOrderId, body.ShipmentId), actor, ct);
         await db.SaveChangesAsync(ct);
         return (await ViewsAsync([raised], ct))[0];
     }, ct);
@@ -159,8 +151,6 @@ public sealed class OrderExceptions(OrderlyDbContext db, BusinessClock clock, Or
                 [.. notes[r.Id].Select(n => new ExceptionNoteView(WorkItemViews.Utc(n.At), n.Actor, n.Text))]);
         })];
     }
-
-    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
 
     private static NotFound NotFoundError(long id) => new("exception.not_found", $"No exception has id {id}.");
 }

@@ -1,4 +1,5 @@
 using Orderly.Domain.Common;
+using Orderly.Domain.Sales;
 using Orderly.Domain.Workflow;
 
 namespace Orderly.Application.Workflow;
@@ -29,6 +30,10 @@ public sealed class WorkItem
     public int Priority { get; private set; }
     /// <summary>The exception this work resolves (<see cref="OrderStep.ResolveException"/>), else null.</summary>
     public long? ExceptionId { get; private set; }
+    /// <summary>The exception itself while this unit of work raised it (its id comes with the save); null otherwise.</summary>
+    internal OrderException? Exception { get; private set; }
+    /// <summary>Whether this is the work of resolving an exception rather than a step of the order's journey.</summary>
+    public bool IsException => Step == OrderStep.ResolveException;
 
     public Guid? AssigneeId { get; private set; }
     public DateTime? AssignedAt { get; private set; }
@@ -74,7 +79,7 @@ public sealed class WorkItem
         new()
         {
             OrderId = opening.OrderId, OrderNumber = opening.Number, CustomerId = opening.CustomerId, Priority = opening.Priority,
-            ExceptionId = opening.ExceptionId, Step = step, Department = department, StartedAt = now, CalendarCode = calendarCode,
+            Exception = opening.Exception, Step = step, Department = department, StartedAt = now, CalendarCode = calendarCode,
             BudgetMinutes = terms?.BudgetMinutes, WarningShare = terms?.WarningShare ?? SlaTerms.DefaultWarningShare,
             ManagementShare = terms?.ManagementShare ?? SlaTerms.DefaultManagementShare, RunningSince = now,
         };
@@ -147,5 +152,22 @@ public sealed class WorkItem
     }
 }
 
-/// <summary>What a step is opened for: the order (or the exception on it) and the terms that select its SLA and assignee.</summary>
-internal sealed record OrderOpening(OrderId OrderId, string Number, CustomerId CustomerId, int Priority, decimal Value, long? ExceptionId = null);
+/// <summary>
+/// What a step is opened for: the order (or the exception on it) and the terms that select its SLA and assignee — the
+/// customer and priority always; the order's gross value in its currency and its SKUs when the opener has the order
+/// (null otherwise: allocation rules on value or product line then do not match).
+/// </summary>
+internal sealed record OrderOpening(OrderId OrderId, string Number, CustomerId CustomerId, int Priority, OrderException? Exception = null)
+{
+    public OrderValue? Value { get; init; }
+    public IReadOnlyList<string>? Skus { get; init; }
+
+    public static OrderOpening Of(SalesOrder order, MoneyRounding rounding) => new(order.Id, order.Number, order.CustomerId, order.Priority)
+    {
+        Value = new(order.TotalAmount(rounding), order.Currency),
+        Skus = [.. order.Lines.Select(l => l.Sku).Distinct(StringComparer.Ordinal)],
+    };
+}
+
+/// <summary>An order's gross value (lines with tax, after discounts) in its currency (ISO 4217).</summary>
+internal sealed record OrderValue(decimal Amount, string Currency);

@@ -9,10 +9,16 @@ internal static class WorkItemViews
 {
     public static async Task<IReadOnlyList<WorkItemView>> OfAsync(OrderlyDbContext db, IReadOnlyList<WorkItem> items, DateTime now, CancellationToken ct)
     {
-        var ids = items.Where(i => i.AssigneeId is not null).Select(i => i.AssigneeId!.Value).Distinct().ToList();
-        var names = ids.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => u.DisplayName.Length > 0 ? u.DisplayName : u.Email, ct);
+        var names = await NamesAsync(db, [.. items.Where(i => i.AssigneeId is not null).Select(i => i.AssigneeId!.Value)], ct);
         return [.. items.Select(i => Of(i, names, now))];
+    }
+
+    /// <summary>How people are named in the workflow's views: the display name, else the email; one read for all of <paramref name="people"/>.</summary>
+    internal static async Task<Dictionary<Guid, string>> NamesAsync(OrderlyDbContext db, IReadOnlyList<Guid> people, CancellationToken ct)
+    {
+        var ids = people.Distinct().ToList();
+        return ids.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName.Length > 0 ? u.DisplayName : u.Email, ct);
     }
 
     private static WorkItemView Of(WorkItem i, Dictionary<Guid, string> names, DateTime now) => new(

@@ -23,18 +23,45 @@ internal sealed class WorkRun(OrderlyDbContext db, DateTime now)
     /// <summary>Opens <paramref name="step"/>: its SLA the most specific definition's, else <paramref name="terms"/> (an exception's severity), else the step's default.</summary>
     public async Task<WorkItem> OpenAsync(OrderOpening opening, string department, OrderStep step, CancellationToken ct, SlaTerms? terms = null)
     {
+        var (item, sla) = await PlanAsync(opening, department, step, terms, ct);
+        db.WorkItems.Add(item);
+        _opened.Add(item);
+        Record(item, WorkEventKinds.Started, SystemActorOf(), sla);
+        var allocation = await AllocateAsync(item, opening, ct);
+        Assign(item, allocation.Assignee, allocation.Reason, WorkSteps.SystemActor);
+        return item;
+    }
+
+    /// <summary>The item <paramref name="step"/> would open as — SLA, calendar, due time — without adding it: what opening and the allocation dry run share.</summary>
+    public async Task<(WorkItem Item, string Sla)> PlanAsync(OrderOpening opening, string department, OrderStep step, SlaTerms? terms, CancellationToken ct)
+    {
         var definition = (db.Work.Definitions ??= await db.SlaDefinitions.AsNoTracking().ToListAsync(ct))
             .Where(d => d.Matches(step, opening.CustomerId, opening.Priority)).MaxBy(d => d.Rank);
         terms = definition?.Terms ?? terms ?? SlaDefaults.For(step);
         var code = await _calendars.CodeForAsync(department, definition, ct);
         var item = WorkItem.Open(opening, department, step, terms, code, now);
         item.Plan(await _calendars.OfAsync(code, ct));
-        db.WorkItems.Add(item);
-        _opened.Add(item);
-        Record(item, WorkEventKinds.Started, SystemActorOf(), terms is null ? "no SLA" : $"SLA {terms.BudgetMinutes} working minutes on calendar {code}");
-        var (assignee, reason) = await _allocation.ChooseAsync(item, now, ct);
-        Assign(item, assignee, reason, WorkSteps.SystemActor);
-        return item;
+        return (item, terms is null ? "no SLA" : $"SLA {terms.BudgetMinutes} working minutes on calendar {code}");
+    }
+
+    /// <summary>Who <see cref="WorkAllocation"/> gives <paramref name="item"/> to, and why; counted against that person's load for the rest of the run.</summary>
+    public Task<Allocation> AllocateAsync(WorkItem item, OrderOpening opening, CancellationToken ct) => _allocation.ChooseAsync(item, opening, now, ct);
+
+    /// <summary>
+    /// Raises an exception on <paramref name="order"/> and opens the work of resolving it (issue 11 item 5): owned by
+    /// the department it names (a role name) or the type's department (<see cref="ExceptionRules"/>), with the
+    /// severity's SLA unless a <c>resolve-exception</c> SLA definition says otherwise, assigned like every step. The
+    /// exception and its work item are written by the next save.
+    /// </summary>
+    public async Task<OrderException> RaiseAsync(OrderOpening order, ExceptionRaise what, string actor, CancellationToken ct)
+    {
+        var raised = OrderException.Raise(order.OrderId, order.Number, what.Type, what.Severity,
+            what.Department ?? ExceptionRules.DepartmentOf(what.Type).ToName(), what.Description, what.PurchaseOrderId, what.ShipmentId, now, actor);
+        db.OrderExceptions.Add(raised);
+        var terms = new SlaTerms(ExceptionRules.ResolveMinutes(what.Severity), SlaTerms.DefaultWarningShare, SlaTerms.DefaultManagementShare);
+        var item = await OpenAsync(order with { Exception = raised }, raised.Department, OrderStep.ResolveException, ct, terms);
+        item.Block($"{KebabNames.ToName(what.Type)} ({KebabNames.ToName(what.Severity)}): {Shorten(raised.Description)}");
+        return raised;
     }
 
     public async Task CompleteAsync(WorkItem item, string actor, CancellationToken ct)
@@ -82,8 +109,19 @@ internal sealed class WorkRun(OrderlyDbContext db, DateTime now)
             Record(item, kind, WorkSteps.SystemActor, detail);
             var text = $"{item.OrderNumber}: {item.Step.ToName()} ({item.Department}) — {detail}.";
             foreach (var person in await AudienceAsync(item, kind, ct)) Notify(person, kind, item, text);
+            if (kind == WorkEventKinds.Breached && !item.IsException) await RaiseBreachAsync(item, ct);
         }
         return reached;
+    }
+
+    /// <summary>A breached step becomes an <see cref="ExceptionType.SlaBreach"/> exception for order administration (high), which unblocks or reassigns it.</summary>
+    private Task<OrderException> RaiseBreachAsync(WorkItem item, CancellationToken ct)
+    {
+        var holder = item.AssigneeId is null ? "nobody has it" : "it stays with its assignee";
+        var description = $"{item.Step.ToName()} ({item.Department}) breached its SLA of {item.BudgetMinutes} working minutes: due {Local(item.DueAt)}; {holder}" +
+                          (item.BlockedBy.Length > 0 ? $"; blocked by {item.BlockedBy}." : ".");
+        return RaiseAsync(new OrderOpening(item.OrderId, item.OrderNumber, item.CustomerId, item.Priority),
+            new ExceptionRaise(ExceptionType.SlaBreach, ExceptionSeverity.High, description), WorkSteps.SystemActor, ct);
     }
 
     public Task<BusinessCalendar> CalendarOfAsync(WorkItem item, CancellationToken ct) => _calendars.OfAsync(item.CalendarCode, ct);
@@ -111,6 +149,8 @@ internal sealed class WorkRun(OrderlyDbContext db, DateTime now)
         db.Notifications.Add(Notification.To(person, kind, item.OrderId, item.OrderNumber, text, now));
 
     private string Local(DateTime? instant) => WorkAllocation.LocalText(db, instant);
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
 
     private static string Share(decimal share) => $"{share * 100m:0.#} %";
 

@@ -41,7 +41,7 @@ internal static class WorkSteps
             foreach (var item in items.Where(i => wanted.All(w => w.Step != i.Step)))
                 await run.CompleteAsync(item, actor, ct);
             foreach (var rule in wanted.Where(w => items.All(i => i.Step != w.Step)))
-                await run.OpenAsync(new OrderOpening(order.Id, order.Number, order.CustomerId, order.Priority, 0m), rule.Department.ToName(), rule.Step, ct);
+                await run.OpenAsync(OrderOpening.Of(order, db.Rounding), rule.Department.ToName(), rule.Step, ct);
             foreach (var item in run.OpenedFor(order.Id).Concat(items.Where(i => i.IsOpen)))
                 item.Block(Blocking.Of(order, item.Step));
         }
@@ -55,11 +55,11 @@ internal static class WorkSteps
         var ids = orders.Where(o => !o.IsNew && !tracked.Contains(o.Order.Id)).Select(o => o.Order.Id).ToList();
         tracked.UnionWith(orders.Select(o => o.Order.Id)); // read now, or new: every later item of theirs is added through this context
         var items = db.ChangeTracker.Entries<WorkItem>().Where(e => e.State != EntityState.Deleted).Select(e => e.Entity)
-            .Where(w => w.IsOpen && w.ExceptionId is null).ToList();
+            .Where(w => w.IsOpen && !w.IsException).ToList();
         // all items of the orders, through ix_work_items_order (an order has a handful over its life); the open steps kept
         if (ids is [var one]) items.AddRange(await db.WorkItems.Where(w => w.OrderId == one).ToListAsync(ct)); // the usual save
         else if (ids.Count > 0) items.AddRange(await db.WorkItems.Where(w => ids.Contains(w.OrderId)).ToListAsync(ct));
-        items.RemoveAll(w => !w.IsOpen || w.ExceptionId is not null);
+        items.RemoveAll(w => !w.IsOpen || w.IsException);
         return items.Distinct().GroupBy(i => i.OrderId).ToDictionary(g => g.Key, g => g.ToList());
     }
 }

@@ -16,7 +16,20 @@ public sealed class Product
     public string Currency { get; private set; } = "";
     public decimal TaxRate { get; private set; }
     public decimal MaxDiscountPercent { get; private set; }
+    /// <summary>The product line (category) the product belongs to ("Beverages"); empty when none is set. Allocation rules select on it.</summary>
+    public string ProductLine { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
+
+    public const int MaxProductLineLength = 64;
+
+    /// <summary>Puts the product in a product line (trimmed; empty for none). Refused (400 <c>product.invalid</c>): more than 64 characters.</summary>
+    public void PutInLine(string? productLine)
+    {
+        var trimmed = productLine?.Trim() ?? "";
+        if (trimmed.Length > MaxProductLineLength)
+            throw InvalidInput.ForField("productLine", "product.invalid", $"A product line has at most {MaxProductLineLength} characters.");
+        ProductLine = trimmed;
+    }
 
     /// <summary>The lowest unit price review accepts without a price hold.</summary>
     public decimal LowestPriceWithoutHold => ListPrice * (1 - MaxDiscountPercent / 100m);

@@ -15,6 +15,8 @@ public sealed class Customer
     public int PaymentTermsDays { get; private set; }
     /// <summary>The warehouse this customer is served from when several could fill a line equally well.</summary>
     public WarehouseId? PreferredWarehouseId { get; private set; }
+    /// <summary>The sales region the customer belongs to ("East", "华东"); empty when none is set. Allocation rules select on it.</summary>
+    public string Region { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
 
     public static Customer Register(string code, string name, string currency, decimal creditLimit,
@@ -43,4 +45,14 @@ public sealed class Customer
     }
 
     public void PreferWarehouse(WarehouseId? warehouse) => PreferredWarehouseId = warehouse;
+
+    /// <summary>Places the customer in a sales region (trimmed; empty for none). Refused (400 <c>customer.invalid</c>): more than 64 characters.</summary>
+    public void PlaceInRegion(string? region)
+    {
+        var trimmed = region?.Trim() ?? "";
+        if (trimmed.Length > MaxRegionLength) throw InvalidInput.ForField("region", "customer.invalid", $"A region has at most {MaxRegionLength} characters.");
+        Region = trimmed;
+    }
+
+    public const int MaxRegionLength = 64;
 }

@@ -35,18 +35,22 @@ public enum ExceptionSeverity
 /// </summary>
 public static class ExceptionRules
 {
-    public sealed record Owner(ExceptionType Type, Role Department, string Why);
+    /// <summary>A type's owning department, why, and what raises it besides a person (empty: only people).</summary>
+    public sealed record Owner(ExceptionType Type, Role Department, string Why, string RaisedAutomatically = "");
 
     public static readonly IReadOnlyList<Owner> Owners =
     [
-        new(ExceptionType.LateSupplier, Role.Procurement, "procurement chases the supplier or sources elsewhere"),
+        new(ExceptionType.LateSupplier, Role.Procurement, "procurement chases the supplier or sources elsewhere",
+            "the replenishment scan, high, on each order waiting on a purchase order past its supplier's confirmed date"),
         new(ExceptionType.ProductionDelay, Role.Production, "production replans the order"),
         new(ExceptionType.QualityProblem, Role.Production, "production inspects, reworks or replaces"),
         new(ExceptionType.FailedDelivery, Role.Logistics, "logistics arranges the delivery again"),
         new(ExceptionType.CustomerComplaint, Role.AfterSales, "after-sales answers the customer"),
         new(ExceptionType.DataProblem, Role.Sales, "sales corrects the order with the customer"),
-        new(ExceptionType.Jeopardy, Role.OrderAdministration, "order administration agrees a new date or expedites"),
-        new(ExceptionType.SlaBreach, Role.OrderAdministration, "order administration unblocks or reassigns the step"),
+        new(ExceptionType.Jeopardy, Role.OrderAdministration, "order administration agrees a new date or expedites",
+            "the save that moves a submitted order's promise later and past its requested date, high; a further slip while it is open is a note on it"),
+        new(ExceptionType.SlaBreach, Role.OrderAdministration, "order administration unblocks or reassigns the step",
+            "the SLA watch, high, when a step of the order (not an exception's own work) breaches its SLA"),
         new(ExceptionType.Manual, Role.OrderAdministration, "order administration decides who handles it"),
     ];
 

@@ -21,6 +21,10 @@ internal static class MasterDataEndpoints
         customers.MapGet("/{id:guid}", (Guid id, CustomerUseCases uc, CancellationToken ct) => uc.GetAsync(id, ct))
             .WithName("GetCustomer").Requires(PermissionTable.CustomersRead).WithSummary("Read a customer")
             .WithDescription("One customer by id.").ProducesProblem(404);
+        customers.MapPut("/{id:guid}/region", (Guid id, PutRegionRequest body, CustomerUseCases uc, CancellationToken ct) => uc.PlaceInRegionAsync(id, body, ct))
+            .WithName("PutCustomerRegion").Requires(PermissionTable.CustomersManage).WithSummary("Set a customer's sales region")
+            .WithDescription("The sales region allocation rules select on (up to 64 characters; empty for none). Steps that open afterwards are allocated by it.")
+            .ProducesProblem(400).ProducesProblem(404);
         customers.MapGet("/", (CustomerUseCases uc, CancellationToken ct) => uc.ListAsync(ct)).WithName("ListCustomers").Requires(PermissionTable.CustomersRead).WithSummary("List customers")
             .WithDescription("All customers, with currency, credit limit and payment terms.");
 
@@ -34,6 +38,10 @@ internal static class MasterDataEndpoints
         products.MapGet("/{id:guid}", (Guid id, ProductUseCases uc, CancellationToken ct) => uc.GetAsync(id, ct))
             .WithName("GetProduct").Requires(PermissionTable.CatalogRead).WithSummary("Read a product")
             .WithDescription("One product by id.").ProducesProblem(404);
+        products.MapPut("/{id:guid}/product-line", (Guid id, PutProductLineRequest body, ProductUseCases uc, CancellationToken ct) => uc.PutInLineAsync(id, body, ct))
+            .WithName("PutProductLine").Requires(PermissionTable.MasterDataManage).WithSummary("Set a product's product line")
+            .WithDescription("The product line allocation rules select on (up to 64 characters; empty for none). Steps that open afterwards are allocated by it.")
+            .ProducesProblem(400).ProducesProblem(404);
         products.MapGet("/", (ProductUseCases uc, CancellationToken ct) => uc.ListAsync(ct)).WithName("ListProducts").Requires(PermissionTable.CatalogRead).WithSummary("List products")
             .WithDescription("All products.");
 

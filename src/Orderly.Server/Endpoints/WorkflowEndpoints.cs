@@ -5,7 +5,7 @@ using Orderly.Server.Permissions;
 
 namespace Orderly.Server.Endpoints;
 
-/// <summary>The workflow's rules (issue 11): SLA definitions, business calendars, departments, capacities, and the SLA watch.</summary>
+/// <summary>The workflow's rules (issue 11): SLA definitions, business calendars, departments, capacities, allocation rules with their dry run, and the SLA watch.</summary>
 internal static class WorkflowEndpoints
 {
     public static void MapWorkflow(this IEndpointRouteBuilder app)
@@ -51,6 +51,39 @@ internal static class WorkflowEndpoints
                 TypedResults.Ok(await departments.PutCapacityAsync(id, body, ct)))
             .WithName("PutCapacity").Requires(PermissionTable.WorkflowManage).WithSummary("Set a person's capacity")
             .WithDescription("How many open work items the person takes at once (0 takes none); allocation weighs load against it.")
+            .ProducesProblem(400).ProducesProblem(404);
+
+        workflow.MapGet("/allocation-rules", async (AllocationRules rules, CancellationToken ct) => TypedResults.Ok(await rules.ListAsync(ct)))
+            .WithName("ListAllocationRules").Requires(PermissionTable.WorkflowRead).WithSummary("List the allocation rules")
+            .WithDescription("Every allocation rule in the order they are tried (position, then name), with its people and its criteria in words.");
+        workflow.MapPost("/allocation-rules", async (AllocationRuleRequest body, HttpRequest http, AllocationRules rules, CancellationToken ct) =>
+            {
+                var created = await rules.CreateAsync(body, http.Actor(), ct);
+                return TypedResults.Created($"/api/workflow/allocation-rules/{created.Id}", created);
+            })
+            .WithName("CreateAllocationRule").Requires(PermissionTable.WorkflowManage).WithSummary("Add an allocation rule")
+            .WithDescription("A rule gives a department's steps for the orders matching all its criteria (step, customer, region, product line, order value, priority) " +
+                             "to its people, weighed by capacity and deadline; the first matching rule by position decides. Applies to steps that open afterwards. " +
+                             "Refusals: 400 allocation_rule.invalid naming the field; 409 allocation_rule.name_taken, allocation_rule.too_many.")
+            .ProducesProblem(400).ProducesProblem(409);
+        workflow.MapPut("/allocation-rules/{id:guid}", async (Guid id, AllocationRuleRequest body, HttpRequest http, AllocationRules rules, CancellationToken ct) =>
+                TypedResults.Ok(await rules.ReplaceAsync(id, body, http.Actor(), ct)))
+            .WithName("ReplaceAllocationRule").Requires(PermissionTable.WorkflowManage).WithSummary("Change an allocation rule")
+            .WithDescription("Replaces the rule's name, department, people and criteria (fields left out are cleared or take their defaults). Work already assigned stays.")
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
+        workflow.MapDelete("/allocation-rules/{id:guid}", async (Guid id, AllocationRules rules, CancellationToken ct) =>
+            {
+                await rules.DeleteAsync(id, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("DeleteAllocationRule").Requires(PermissionTable.WorkflowManage).WithSummary("Remove an allocation rule")
+            .WithDescription("Steps opened afterwards go by the next matching rule, or the whole department. Work already assigned stays.")
+            .ProducesProblem(404);
+        workflow.MapPost("/allocation-rules/dry-run", async (AllocationDryRunRequest body, AllocationRules rules, CancellationToken ct) =>
+                TypedResults.Ok(await rules.DryRunAsync(body, ct)))
+            .WithName("DryRunAllocation").Requires(PermissionTable.WorkflowRead).WithSummary("Who would get this order, and why")
+            .WithDescription("For each open step of the order (or the step named), the rule that would decide, the person who would get it if it opened now, " +
+                             "the reason as it would be recorded and every person weighed with their load. Writes nothing.")
             .ProducesProblem(400).ProducesProblem(404);
 
         workflow.MapPost("/sla-watch", async (SlaWatch watch, CancellationToken ct) => TypedResults.Ok(await watch.RunAsync(ct)))

@@ -37,8 +37,9 @@ public sealed class SaveBatchingTests
         // orders per status, the business event;
         // the reads: customer, products, number, promise queue, stock, supply, offers, open demand, the view's warehouses;
         // the order's first work item (issue 11): the SLA definitions, the departments, the calendar, the department's
-        // people (their open work when there are any), the item and its started and assigned events, the queue tally
-        statements.ShouldBeLessThanOrEqualTo(2 * TenLines.Length + 23);
+        // people (their open work when there are any), the allocation rules, the item and its started and assigned
+        // events, the queue tally
+        statements.ShouldBeLessThanOrEqualTo(2 * TenLines.Length + 24);
         if (TestDatabases.OnPostgres) roundTrips.ShouldBeLessThanOrEqualTo(20); // the reads, and the writes in a batch or two
         else roundTrips.ShouldBe(statements);
     }

@@ -44,8 +44,9 @@ public sealed class ExceptionRulesTests
             .Append("<!-- Generated from ExceptionRules (src/Orderly.Domain/Workflow/OrderExceptionKinds.cs). Regenerate: ").Append(GeneratedDocs.Regenerate).Append(" -->\n\n")
             .Append("Raising an exception on an order (`POST /api/orders/{id}/exceptions`) opens a `resolve-exception` work item for the owning department ")
             .Append("(the raiser may name another), timed by the severity. See [workflow.md](workflow.md).\n\n")
-            .Append("| type | resolved by | because |\n| --- | --- | --- |\n");
-        foreach (var o in ExceptionRules.Owners) text.Append($"| `{KebabNames.ToName(o.Type)}` | {o.Department.ToName()} | {o.Why} |\n");
+            .Append("| type | resolved by | because | raised automatically by |\n| --- | --- | --- | --- |\n");
+        foreach (var o in ExceptionRules.Owners)
+            text.Append($"| `{KebabNames.ToName(o.Type)}` | {o.Department.ToName()} | {o.Why} | {(o.RaisedAutomatically.Length > 0 ? o.RaisedAutomatically : "—")} |\n");
         text.Append("\n| severity | working minutes to resolve |\n| --- | --: |\n");
         foreach (var s in Enum.GetValues<ExceptionSeverity>()) text.Append($"| `{KebabNames.ToName(s)}` | {ExceptionRules.ResolveMinutes(s).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} |\n");
         return text.ToString();

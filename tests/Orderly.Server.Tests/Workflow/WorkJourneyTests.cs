@@ -111,7 +111,11 @@ public sealed class WorkJourneyTests
         await api.RunAsync(order.Id, "close");
 
         var work = await api.GetAsync<OrderWorkView>($"/api/orders/{order.Id}/work");
-        (work.NextStep, work.Open.Count).ShouldBe((null, 0));
+        work.NextStep.ShouldBeNull();
+        var breach = (await api.GetAsync<List<ExceptionView>>($"/api/orders/{order.Id}/exceptions")).ShouldHaveSingleItem();
+        (breach.Type, breach.Department, breach.Status, breach.Assignee!.Name).ShouldBe(("sla-breach", "order-administration", "open", "orders@orderly.test"),
+            "the review's breach raised an exception for order administration, still theirs to close");
+        work.Open.ShouldHaveSingleItem().ExceptionId.ShouldBe(breach.Id);
         work.Done.Select(d => d.Step).Reverse().ShouldBe(["enter", "review", "confirm-with-customer", "reserve", "ship", "invoice", "collect-payment", "close"]);
         work.Done.Single(d => d.Step == "review").EscalationLevel.ShouldBe(2);
         var kinds = work.Events.Where(e => e.Step == "review").Select(e => e.Kind);

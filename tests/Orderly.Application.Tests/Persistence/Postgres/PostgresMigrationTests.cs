@@ -21,7 +21,7 @@ public sealed class PostgresMigrationTests(PostgresCluster cluster)
             .ShouldBe(SchemaMigrator.All.Select(m => m.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         (await QueryAsync(database, "SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1")).ShouldBe(
         [
-            "api_tokens", "audit_log", "backorder_links", "backorder_queue", "business_calendars", "business_events", "customer_credit", "customers", "data_protection_keys", "departments", "goods_receipts", "idempotency_keys", "invoice_lines", "invoices",
+            "allocation_rules", "api_tokens", "audit_log", "backorder_links", "backorder_queue", "business_calendars", "business_events", "customer_credit", "customers", "data_protection_keys", "departments", "goods_receipts", "idempotency_keys", "invoice_lines", "invoices",
             "line_reservations", "notifications", "number_sequences", "order_exception_notes", "order_exceptions", "order_history", "order_lines", "order_status_counts", "payments", "products", "promise_refresh_queue",
             "purchase_order_history", "purchase_order_lines", "purchase_orders", "reorder_policies", "sales_orders", "schema_migrations",
             "served_backorders", "shipment_lines", "shipments", "sku_open_demand", "sla_definitions", "stock_alerts", "stock_levels", "stock_movements",
