@@ -8,10 +8,14 @@ namespace Orderly.Application.Workflow;
 /// <summary>
 /// The caller's notification inbox (issue 11 item 7; <c>/api/notifications</c>): newest first through
 /// <c>ix_notifications_user</c>, optionally only unread, continued by <c>before</c>; mark one read or unread, or all read.
-/// Another user's notification is 404 <c>notification.not_found</c>, as a missing one.
+/// Another user's notification is 404 <c>notification.not_found</c>, as a missing one. The unread count reads at most
+/// <see cref="UnreadCountLimit"/> rows of <c>ix_notifications_user_unread</c>, so an inbox nobody reads (management
+/// receives every escalation) never makes the request grow.
 /// </summary>
 public sealed class Notifications(OrderlyDbContext db, BusinessClock clock)
 {
+    public const int UnreadCountLimit = 1000;
+
     public async Task<NotificationPage> ListAsync(Guid user, bool? unreadOnly, long? before, int? limit, CancellationToken ct)
     {
         var errors = new FieldErrors();
@@ -21,8 +25,8 @@ public sealed class Notifications(OrderlyDbContext db, BusinessClock clock)
         var query = unreadOnly == true ? mine.Where(n => n.ReadAt == null) : mine;
         if (before is { } b) query = query.Where(n => n.Id < b);
         var page = await query.OrderByDescending(n => n.Id).Take(take + 1).ToListAsync(ct);
-        var unread = await mine.CountAsync(n => n.ReadAt == null, ct);
-        return new NotificationPage([.. page.Take(take).Select(View)], unread, page.Count > take ? page[take - 1].Id : null);
+        var unread = await mine.Where(n => n.ReadAt == null).OrderByDescending(n => n.Id).Take(UnreadCountLimit).CountAsync(ct);
+        return new NotificationPage([.. page.Take(take).Select(View)], unread, page.Count > take ? page[take - 1].Id : null, unread >= UnreadCountLimit);
     }
 
     public Task<NotificationView> MarkAsync(Guid user, long id, bool read, CancellationToken ct) => db.InTransactionAsync(async () =>

@@ -39,5 +39,9 @@ public sealed record WaitWorkRequest(string? WaitingOn, string? Note = null);
 /// <summary>A notification in the caller's inbox; <c>readAt</c> null while unread.</summary>
 public sealed record NotificationView(long Id, string Kind, Guid? OrderId, string OrderNumber, string Text, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
 
-/// <summary>The caller's inbox, newest first: <c>unread</c> counts all unread; <c>nextBefore</c> continues the list (pass as <c>before</c>), null at the end.</summary>
-public sealed record NotificationPage(IReadOnlyList<NotificationView> Items, int Unread, long? NextBefore);
+/// <summary>
+/// The caller's inbox, newest first: <c>unread</c> counts the unread up to <see cref="Notifications.UnreadCountLimit"/>
+/// (1,000; <c>unreadAtLeast</c> true when there are that many or more: show "999+"); <c>nextBefore</c> continues the list
+/// (pass as <c>before</c>), null at the end.
+/// </summary>
+public sealed record NotificationPage(IReadOnlyList<NotificationView> Items, int Unread, long? NextBefore, bool UnreadAtLeast = false);
