@@ -11,6 +11,7 @@ using Orderly.Server.OpenApi;
 using Orderly.Server.Operations;
 using Orderly.Server.People;
 using Orderly.Server.Permissions;
+using Orderly.Server.Ui;
 
 var seedDemo = args.Contains(DemoData.Flag);
 // The content root is the server's own folder, so its appsettings.json applies wherever `dotnet run` is typed.
@@ -64,6 +65,8 @@ builder.Services.AddSingleton<Orderly.Server.Webhooks.WebhookPoster>();
 builder.Services.AddSingleton<Orderly.Server.Webhooks.WebhookDispatcher>();
 builder.Services.AddHostedService<Orderly.Server.Webhooks.WebhookDispatchService>();
 builder.Services.AddOrderlySignIn();
+builder.Services.AddOrderlyUi();
+builder.WebHost.UseStaticWebAssets(); // the UI's package files (MudBlazor) also when run from a build, whatever the environment
 builder.Services.AddSessionKeyRing(options.Database, connectionString);
 builder.Services.AddExceptionHandler<Problems>();
 builder.Services.AddProblemDetails();
@@ -87,6 +90,7 @@ app.UseSecurityHeaders(); // first, so that every response carries them
 // The database is prepared once the server listens (DatabaseStartup): /health/live answers meanwhile, /health/ready
 // and every other request say 503 until it is ready.
 app.UseStartupGate();
+app.UseOrderlyUiFiles();
 app.UseServerTiming();
 app.UseExceptionHandler();
 app.UseStatusProblems();
@@ -94,6 +98,7 @@ app.UseBodySizeLimit();
 app.UseOrderlySignIn(); // who calls (401 without credentials), before the limits per caller and the permission check
 app.UseRequestDefences();
 app.UsePermissionCheck();
+app.UseOrderlyUi();
 
 app.MapOpenApi().OpenToAnyone("The contract is public: it describes the API, not its data.");
 app.MapHealth();
@@ -115,6 +120,7 @@ app.MapWork();
 app.MapWorkflow();
 app.MapInsights();
 app.MapExceptions();
+app.MapOrderlyUi();
 
 app.Run();
 

@@ -33,6 +33,8 @@ public sealed class OrderlyUser
 
     /// <summary>How many open work items the person takes at once (issue 11 item 2; default 10, 0 takes none).</summary>
     public int WorkCapacity { get; set; } = 10;
+    /// <summary>The web UI's language this user chose (<c>en</c>, <c>zh-CN</c>; null: not chosen yet). ADR 0024.</summary>
+    public string? UiLanguage { get; set; }
 
     public string CreatedBy { get; set; } = "";
     public List<UserRole> Roles { get; set; } = [];

@@ -60,31 +60,17 @@ internal static class SignInEndpoints
             .Requires(PermissionTable.OwnAccount);
     }
 
-    private static async Task<IResult> SignInAsync(SignInRequest body, HttpContext http, UserManager<OrderlyUser> users, SignInManager<OrderlyUser> signIn)
-    {
-        var email = body.Email?.Trim() ?? "";
-        var user = email.Length == 0 ? null : await users.FindByEmailAsync(email);
-        if (user is null || user.Disabled) return await FailedAsync(http, email, user is null ? "no such user" : "user disabled");
-        if (await users.IsLockedOutAsync(user)) return await LockedOutAsync(http, user);
-        var result = await signIn.PasswordSignInAsync(user, body.Password ?? "", isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut) return await LockedOutAsync(http, user);
-        if (!result.Succeeded) return await FailedAsync(http, email, "wrong password");
-        await http.AuditAsync(AuditKinds.SignInSucceeded, "cookie", user.Email);
-        return TypedResults.Ok(new MeView(user.Id, user.Email, user.DisplayName, user.Department, [.. user.RoleList().Select(RoleNames.ToName)],
-            user.CustomerId?.Value, null, "cookie"));
-    }
+    private static async Task<IResult> SignInAsync(SignInRequest body, HttpContext http, BrowserSignIn signIn) =>
+        await signIn.SignInAsync(body.Email, body.Password) switch
+        {
+            SignInOutcome.SignedIn(var user) => TypedResults.Ok(new MeView(user.Id, user.Email, user.DisplayName, user.Department,
+                [.. user.RoleList().Select(RoleNames.ToName)], user.CustomerId?.Value, null, "cookie")),
+            SignInOutcome.LockedOut(var seconds) => LockedOut(http, seconds),
+            _ => Problem(Problems.Create(401, "auth.sign_in_failed", "Not signed in.", "The email or the password is wrong.")),
+        };
 
-    /// <summary>401 without saying which part was wrong; the audit line says it, for administrators only.</summary>
-    private static async Task<IResult> FailedAsync(HttpContext http, string email, string why)
+    private static IResult LockedOut(HttpContext http, int seconds)
     {
-        await http.AuditAsync(AuditKinds.SignInFailed, why, email);
-        return Problem(Problems.Create(401, "auth.sign_in_failed", "Not signed in.", "The email or the password is wrong."));
-    }
-
-    private static async Task<IResult> LockedOutAsync(HttpContext http, OrderlyUser user)
-    {
-        await http.AuditAsync(AuditKinds.LockedOut, $"locked out until {user.LockoutEnd:O}", user.Email);
-        var seconds = Math.Max(1, (int)Math.Ceiling(((user.LockoutEnd ?? DateTimeOffset.UtcNow) - DateTimeOffset.UtcNow).TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         return Problem(Problems.Create(423, "auth.locked_out", "Locked out.",
             $"Too many failed sign-ins: this user is locked out for {SignInSetup.LockoutTime.TotalMinutes} minutes. Try again later, or ask an administrator."));

@@ -11,17 +11,24 @@ internal static class SecurityHeaders
 {
     /// <summary>
     /// The API's policy: JSON is never a page, so nothing may load, run or frame it. The OpenAPI document
-    /// (<c>/openapi/v1.json</c>) is JSON too; the server serves no HTML page today.
+    /// (<c>/openapi/v1.json</c>) is JSON too; the only HTML pages are the UI's, under <c>/app</c>.
     /// </summary>
     public const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'";
 
     /// <summary>
+    /// The web UI's pages (ADR 0024): their own styles and files only, inline styles for the component library's theme,
+    /// no script, forms posted only back to this server, never framed.
+    /// </summary>
+    public const string PagePolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'self'; frame-ancestors 'none'";
+
+    /// <summary>
     /// Path prefix → policy, first match wins: the one place that decides which Content-Security-Policy a path gets. The
-    /// coming UI adds its pages' row above the last (e.g. <c>("/app", "default-src 'self'; frame-ancestors 'none'; …")</c>);
-    /// every other path keeps the API's.
+    /// UI's pages have theirs; every other path keeps the API's.
     /// </summary>
     private static readonly (PathString Prefix, string Policy)[] Policies =
     [
+        (Ui.UiRoutes.Prefix, PagePolicy),
         ("/", ApiPolicy),
     ];
 

@@ -30,6 +30,11 @@ internal sealed class ApiTokenAuthentication(IOptionsMonitor<AuthenticationSchem
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Ui.UiRoutes.IsPage(Request.Path)) // a person at a page signs in there; the API answers 401
+        {
+            Response.Redirect(Ui.UiRoutes.SignInReturningTo(Request.Path + Request.QueryString));
+            return;
+        }
         var tokenSent = BearerSecret(Request) is not null;
         Response.Headers.WWWAuthenticate = tokenSent ? "Bearer error=\"invalid_token\"" : "Bearer";
         var problem = tokenSent

@@ -37,6 +37,7 @@ internal static class SignInSetup
             })
             .AddSignInManager()
             .AddClaimsPrincipalFactory<OrderlyClaims>();
+        services.AddScoped<BrowserSignIn>();
         // Roles and the disabled flag change the security stamp: check it on every request, so a change holds at once.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.AddAuthentication(o =>

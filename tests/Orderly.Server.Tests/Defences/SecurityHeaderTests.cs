@@ -61,8 +61,16 @@ public sealed class SecurityHeaderTests
     [InlineData("/openapi/v1.json")]
     [InlineData("/")]
     [InlineData("/somewhere/else")]
+    [InlineData("/application")]
     public void The_api_and_every_path_without_a_policy_of_its_own_get_the_strict_one(string path) =>
         SecurityHeaders.ContentSecurityPolicyFor(new PathString(path)).ShouldBe(StrictPolicy);
+
+    [Theory]
+    [InlineData("/app")]
+    [InlineData("/app/work")]
+    [InlineData("/APP/sign-in")]
+    public void The_uis_pages_get_theirs_without_scripts_from_elsewhere(string path) =>
+        SecurityHeaders.ContentSecurityPolicyFor(new PathString(path)).ShouldBe(SecurityHeaders.PagePolicy);
 
     private static string Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? string.Join(", ", values) : "(missing)";

@@ -20,12 +20,13 @@ public sealed class EveryEndpointHasAPermissionTests
     }
 
     [Fact]
-    public void Only_sign_in_health_metrics_and_the_contract_are_open_to_anyone()
+    public void Only_sign_in_health_metrics_the_contract_and_the_uis_entry_are_open_to_anyone()
     {
         using var api = new OrderlyApi();
         var open = api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<OpenToAnyone>() is not null).Select(e => e.RoutePattern.RawText!.TrimStart('/')).Order().ToList();
 
-        open.ShouldBe(["api/sign-in", "health", "health/live", "health/ready", "metrics", "openapi/{documentName}.json"]);
+        // the UI (ADR 0024): the root only redirects to it, its sign-in page, and its language switch (on the sign-in page too)
+        open.ShouldBe(["", "api/sign-in", "app/language", "app/sign-in", "health", "health/live", "health/ready", "metrics", "openapi/{documentName}.json"]);
     }
 }
