@@ -20,10 +20,14 @@ public sealed class UiPageTests
         var (page, _) = await browser.GetAsync("/app/work?step=ship");
         var (root, _) = await browser.GetAsync("/");
         var (apiCall, _) = await browser.GetAsync("/api/orders");
+        var (styles, _) = await browser.GetAsync("/_content/MudBlazor/MudBlazor.min.css");
+        var (ours, _) = await browser.GetAsync("/ui/orderly.css");
 
         (page.StatusCode, page.Headers.Location!.OriginalString).ShouldBe((HttpStatusCode.Redirect, "/app/sign-in?returnUrl=%2Fapp%2Fwork%3Fstep%3Dship"));
         (root.StatusCode, root.Headers.Location!.OriginalString).ShouldBe((HttpStatusCode.Redirect, "/app"));
         apiCall.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (styles.StatusCode, styles.Content.Headers.ContentType?.MediaType).ShouldBe((HttpStatusCode.OK, "text/css"), "the component library's styles come from this server");
+        ours.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
