@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -57,15 +58,20 @@ internal static class UiSetup
     }
 
     /// <summary>Sets the culture cookie to the chosen language and, for a signed-in user, stores the choice; back to where the switch was.</summary>
-    private static async Task<IResult> ChooseLanguageAsync(HttpContext http, UserManager<OrderlyUser> users)
+    private static async Task<IResult> ChooseLanguageAsync(HttpContext http, UserManager<OrderlyUser> users, IAntiforgery antiforgery)
     {
+        // open to anyone (the switch is on the sign-in page too), so neither the session nor the server's cookie check
+        // ran: the session is looked at here, and the form's antiforgery field (bound to it) checked
+        var session = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        if (session.Succeeded) http.User = session.Principal;
+        if (!await antiforgery.IsRequestValidAsync(http))
+            return Problems.AsResult(Problems.Create(400, "auth.antiforgery_invalid", "Antiforgery token missing or invalid.",
+                "Switch the language from a page of this server: its form carries the antiforgery field."));
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var language = form["language"].ToString();
         if (UiLanguages.IsOffered(language))
         {
             UiLanguages.Remember(http.Response, language);
-            // open to anyone, so the session was not looked at: a signed-in user's choice is also stored
-            var session = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
             if (session.Succeeded && await users.FindByIdAsync(session.Principal.UserId().ToString()) is { } user)
             {
                 user.UiLanguage = language;

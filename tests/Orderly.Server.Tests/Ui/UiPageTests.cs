@@ -98,6 +98,8 @@ public sealed class UiPageTests
         var (_, html) = await browser.GetAsync("/app/work");
         html.ShouldContain("My work");
 
+        var forged = await browser.Client.PostAsync("/app/language", new FormUrlEncodedContent([KeyValuePair.Create("language", "zh-CN")]));
+        await OrderlyApi.ProblemAsync(forged, HttpStatusCode.BadRequest, "auth.antiforgery_invalid");
         var (switched, _) = await browser.PostAsync("/app/language", html, null, ("language", "zh-CN"), ("returnUrl", "/app/work"));
         switched.Headers.Location!.OriginalString.ShouldBe("/app/work");
         (await browser.GetAsync("/app/work")).Html.ShouldContain("我的工作");
