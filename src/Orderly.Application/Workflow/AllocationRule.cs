@@ -45,6 +45,10 @@ public sealed class AllocationRule
     public DateTimeOffset UpdatedAt { get; private set; }
     public string UpdatedBy { get; private set; } = "";
 
+    /// <summary>The order rules are tried in: position, then name (ordinal). The one place for it: allocation and the list.</summary>
+    internal static List<AllocationRule> InEvaluationOrder(IEnumerable<AllocationRule> rules) =>
+        [.. rules.OrderBy(r => r.Position).ThenBy(r => r.Name, StringComparer.Ordinal)];
+
     internal bool NeedsRegion => Region is not null;
     internal bool NeedsProductLines => ProductLine is not null;
 

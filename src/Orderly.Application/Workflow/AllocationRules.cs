@@ -59,7 +59,7 @@ public sealed class AllocationRules(OrderlyDbContext db, BusinessClock clock, Or
     public async Task<IReadOnlyList<AllocationRuleView>> ListAsync(CancellationToken ct)
     {
         var rules = await db.AllocationRules.AsNoTracking().Take(AllocationRule.MaxRules).ToListAsync(ct);
-        return await ViewsAsync([.. rules.OrderBy(r => r.Position).ThenBy(r => r.Name, StringComparer.Ordinal)], ct);
+        return await ViewsAsync(AllocationRule.InEvaluationOrder(rules), ct);
     }
 
     public Task<AllocationRuleView> CreateAsync(AllocationRuleRequest body, string actor, CancellationToken ct) => db.InTransactionAsync(async () =>
@@ -131,8 +131,7 @@ public sealed class AllocationRules(OrderlyDbContext db, BusinessClock clock, Or
     {
         var errors = new FieldErrors();
         errors.RequireText("name", body.Name, MaxNameLength);
-        var department = "";
-        if (!WorkQueues.TryDepartmentName(body.Department, out department))
+        if (!WorkQueues.TryDepartmentName(body.Department, out var department))
             errors.Add("department", $"'{body.Department}' is not a department; name the role whose steps the rule allocates (sales, warehouse, …).");
         OrderStep? step = null;
         if (body.Step is not null)
@@ -182,7 +181,7 @@ public sealed class AllocationRules(OrderlyDbContext db, BusinessClock clock, Or
         }
     }
 
-    private static decimal? Money(decimal? amount, string? currency) => amount is { } a && currency is not null ? NumberForm.Money(a, currency) : amount;
+    private static decimal? Money(decimal? amount, string? currency) => currency is null ? amount : NumberForm.Money(amount, Currency.Of(currency));
 
     private static string? Optional(FieldErrors errors, string field, string? text, int maxLength)
     {

@@ -44,13 +44,13 @@ public sealed class WorkQueues(OrderlyDbContext db, BusinessClock clock)
     {
         if (TryDepartmentName(department, out var name)) return name;
         throw InvalidInput.ForField("department", "work.invalid_query",
-            $"'{department}' is not a department. Use one of: {string.Join(", ", Enum.GetValues<Role>().Where(r => !r.IsOutsideParty() && r != Role.SystemAdministration).Select(r => r.ToName()))}.");
+            $"'{department}' is not a department. Use one of: {string.Join(", ", Enum.GetValues<Role>().Where(r => r.HasWorkQueue()).Select(r => r.ToName()))}.");
     }
 
-    /// <summary>The role name of a department (a role that is neither an outside party nor system administration), or false.</summary>
+    /// <summary>The role name of a department (<see cref="RoleNames.HasWorkQueue"/>), or false.</summary>
     internal static bool TryDepartmentName(string? department, out string name)
     {
-        var found = RoleNames.TryParse(department ?? "", out var role) && !role.IsOutsideParty() && role != Role.SystemAdministration;
+        var found = RoleNames.TryParse(department ?? "", out var role) && role.HasWorkQueue();
         name = found ? role.ToName() : "";
         return found;
     }

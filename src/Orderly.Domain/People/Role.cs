@@ -63,4 +63,7 @@ public static class RoleNames
 
     /// <summary>Roles of people outside the company, who see only what belongs to their own customer record.</summary>
     public static bool IsOutsideParty(this Role role) => role is Role.Customer or Role.Dealer;
+
+    /// <summary>Whether the role is a department that has work queues (issue 11): neither an outside party nor system administration.</summary>
+    public static bool HasWorkQueue(this Role role) => !role.IsOutsideParty() && role != Role.SystemAdministration;
 }
