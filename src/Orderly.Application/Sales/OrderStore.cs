@@ -38,6 +38,18 @@ public sealed class OrderStore(OrderlyDbContext db, OrderlyOptions options, Call
         return OrderViews.Of(order, options.Rounding, codes, caller);
     }
 
+    /// <summary>
+    /// The id of the order numbered <paramref name="number"/> (trimmed, exact; the unique index <c>ux_sales_orders_number</c>),
+    /// or null when there is none the caller may see.
+    /// </summary>
+    public async Task<Guid?> IdOfNumberAsync(string number, CancellationToken ct)
+    {
+        var wanted = number.Trim();
+        var found = await db.SalesOrders.AsNoTracking().Where(o => o.Number == wanted)
+            .Select(o => new { o.Id, o.CustomerId }).SingleOrDefaultAsync(ct);
+        return found is not null && caller.MaySee(found.CustomerId) ? found.Id.Value : null;
+    }
+
     /// <summary>Refuses with 404 <c>order.not_found</c> unless the order exists and the caller may see it.</summary>
     public async Task EnsureExistsAsync(Guid id, CancellationToken ct)
     {

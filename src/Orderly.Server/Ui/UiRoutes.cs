@@ -12,6 +12,10 @@ internal static class UiRoutes
     public const string SignIn = Prefix + "/sign-in";
     public const string SignOut = Prefix + "/sign-out";
     public const string Language = Prefix + "/language";
+    public const string Orders = Prefix + "/orders";
+
+    /// <summary>The order's page.</summary>
+    public static string Order(Guid id) => $"{Orders}/{id}";
 
     /// <summary>Whether <paramref name="path"/> is one of the UI's (pages, their forms).</summary>
     public static bool IsPage(PathString path) => path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase);

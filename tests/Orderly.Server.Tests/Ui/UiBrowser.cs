@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -38,6 +39,20 @@ internal sealed partial class UiBrowser(OrderlyApi api)
         var (response, body) = await PostAsync(path, html, "sign-in", ("Form.Email", email), ("Form.Password", password));
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, body);
         return PathOf(response);
+    }
+
+    /// <summary>
+    /// A browser signed in as a new user with <paramref name="roles"/> (of <paramref name="customerCode"/> for a customer
+    /// user), made by the administrator with POST /api/users as a person's account is.
+    /// </summary>
+    public static async Task<UiBrowser> SignedInAsAsync(OrderlyApi api, string email, string[] roles, string? customerCode = null)
+    {
+        const string password = "a long enough password";
+        (await api.Client.PostAsJsonAsync("/api/users", new { email, displayName = email, password, roles, customerCode }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+        var browser = new UiBrowser(api);
+        await browser.SignInAsync(email, password);
+        return browser;
     }
 
     /// <summary>Where a redirect sends the browser, as a path and query (the page's redirects are absolute, the API's relative).</summary>

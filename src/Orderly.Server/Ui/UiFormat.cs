@@ -1,0 +1,17 @@
+using System.Globalization;
+
+namespace Orderly.Server.Ui;
+
+/// <summary>
+/// How pages write numbers: in the page's culture, with the decimals the value carries (the API rounds money to the
+/// currency's minor unit and quantities to the unit's decimals, <c>NumberForm</c>), so <c>1234.50</c> EUR is
+/// <c>1,234.50 EUR</c> and 3 boxes are <c>3</c>.
+/// </summary>
+internal static class UiFormat
+{
+    public static string Money(decimal amount, string currency) => $"{Number(amount)} {currency}";
+
+    public static string Number(decimal value) => value.ToString("N" + value.Scale, CultureInfo.CurrentCulture);
+
+    public static string Date(DateOnly? date) => date is { } d ? d.ToString("d", CultureInfo.CurrentCulture) : "—";
+}

@@ -1,0 +1,41 @@
+using Orderly.Application.Common;
+using Orderly.Domain.Common;
+
+namespace Orderly.Server.Ui;
+
+/// <summary>
+/// A refusal of the application as a page shows it: the same code and words the API answers with, the fields it
+/// names (shown next to them), and the status the page answers with (400 invalid input, 404 not found, 409 a rule,
+/// 412 someone changed the record meanwhile), so a page's refusal reads as the API's.
+/// </summary>
+public sealed record UiRefusal(int Status, string Code, string Message, IReadOnlyDictionary<string, string[]> Fields)
+{
+    private static readonly IReadOnlyDictionary<string, string[]> NoFields = new Dictionary<string, string[]>();
+
+    /// <summary>The refusal <paramref name="error"/> stands for, or null when it is not a refusal (a fault, left to the server's handler).</summary>
+    public static UiRefusal? Of(Exception error) => error switch
+    {
+        InvalidInput invalid => new(StatusCodes.Status400BadRequest, invalid.Code, invalid.Message, invalid.FieldErrors),
+        NotFound missing => new(StatusCodes.Status404NotFound, missing.Code, missing.Message, NoFields),
+        BusinessRuleViolation rule => new(StatusCodes.Status409Conflict, rule.Code, rule.Message, NoFields),
+        StaleVersion stale => new(StatusCodes.Status412PreconditionFailed, StaleVersion.Code, stale.Message, NoFields),
+        _ => null,
+    };
+
+    /// <summary>What the refusal says of <paramref name="field"/> (the API's field name), or null.</summary>
+    public string? About(string field) => Fields.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
+}
+
+/// <summary>The status a page answers with while it writes its own body (the server's status problems stay out of it).</summary>
+internal static class PageStatus
+{
+    /// <summary>
+    /// Sets <paramref name="status"/> and turns off the status code pages for this response: without that, a page that
+    /// answers 404 with its own text ("order not found") would have it replaced by the API's <c>route.not_found</c> problem.
+    /// </summary>
+    public static void Set(HttpContext http, int status)
+    {
+        http.Response.StatusCode = status;
+        if (http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
+    }
+}
