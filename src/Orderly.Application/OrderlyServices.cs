@@ -67,6 +67,7 @@ public static class OrderlyServices
         services.AddScoped<OrderUseCases>();
         services.AddScoped<CustomerTracking>();
         services.AddScoped<OrderList>();
+        services.AddScoped<OrderPreview>();
         services.AddScoped<OrderImport>();
         services.AddScoped<OrderReservations>();
         services.AddScoped<OrderCommands>();

@@ -26,6 +26,12 @@ async function signIn(page, role, returnTo = '/app/work') {
   await page.getByLabel(/Password|密码/).fill(password);
   await page.getByRole('button', { name: /Sign in|登录/ }).click();
   await page.waitForURL(`**${returnTo}`);
+  // the language is remembered per user, and a journey before may have switched this one to Chinese
+  if (await page.locator('#language').inputValue() !== 'en') {
+    await page.locator('#language').selectOption('en');
+    await page.locator('.orderly-bar-form button[type="submit"]').click();
+    await page.locator('html[lang="en"]').waitFor();
+  }
 }
 
 /** An order placed through the API with the page's own session (cookie and antiforgery token), as another screen would. */
@@ -38,6 +44,20 @@ async function placeOrder(page, customerCode, sku, quantity) {
   });
   expect(response.status() === 201, `placing an order answered ${response.status()}: ${await response.text()}`);
   return response.json();
+}
+
+/** A new browser (its own cookies) signed in as the demo user of <role>, on <returnTo>. */
+async function session(role, returnTo) {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15000);
+  await signIn(page, role, returnTo);
+  return page;
+}
+
+/** Waits until the order page shows <status> (the API's name, e.g. OnHold). */
+async function statusIs(page, status) {
+  await page.locator(`.order-status[data-status="${status}"]`).first().waitFor();
 }
 
 async function shoot(page, name) {
@@ -83,6 +103,97 @@ const journeys = {
     await page.getByRole('status').getByText(/is yours now/).waitFor();
     expect(label.startsWith('Claim '), `unexpected button ${label}`);
   },
+  'an order goes from entry through review, two part shipments, invoice and payment to the customer seeing it paid': async (page) => {
+    const requested = new Date(Date.now() + 45 * 86400000).toISOString().slice(0, 10);
+    await signIn(page, 'sales', '/app/orders/new');
+    await page.getByLabel('Customer code').fill('ALFKI');
+    await page.getByLabel('Requested date').fill(requested);
+    await page.getByLabel('SKU of line 1').fill('CHAI-24');
+    await page.getByLabel('Quantity of line 1').fill('4');
+    await page.getByLabel('Agreed unit price of line 1').fill('15');
+    await page.getByRole('button', { name: 'Check' }).click();
+    await page.getByText('Review would hold this order if it were submitted now').waitFor();
+    await shoot(page, 'order-entry-en');
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await page.waitForURL(/\/app\/orders\/[0-9a-f-]+\?done=place/);
+    const path = new URL(page.url()).pathname;
+    const number = (await page.locator('#order-number').textContent()).trim();
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await statusIs(page, 'OnHold');
+
+    const review = await session('review', '/app/orders');
+    await review.getByLabel('Order number').fill(number);
+    await review.getByRole('button', { name: 'Search' }).click();
+    await review.waitForURL(`**${path}`);
+    await review.getByLabel(/Reason or note/).fill('price agreed with the customer for this order');
+    await review.getByRole('button', { name: 'Approve' }).click();
+    await statusIs(review, 'Approved');
+
+    await page.goto(`${base}${path}`);
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await statusIs(page, 'Confirmed');
+
+    const warehouse = await session('warehouse', path);
+    await warehouse.getByRole('button', { name: 'Reserve' }).click();
+    await warehouse.getByText('Done: Reserve.').waitFor();
+    await warehouse.getByLabel('Line 1 CHAI-24 (reserved 4 case)').fill('3');
+    await warehouse.getByRole('button', { name: 'Ship' }).click();
+    await statusIs(warehouse, 'Fulfilling');
+    await warehouse.getByLabel('Line 1 CHAI-24 (reserved 1 case)').waitFor();
+    await warehouse.getByRole('button', { name: 'Ship' }).click();
+    await statusIs(warehouse, 'Shipped');
+    expect(await warehouse.locator('[data-document="shipment"]').count() === 2, 'two shipments in the document flow');
+
+    const finance = await session('finance', path);
+    await finance.getByRole('button', { name: 'Invoice' }).click();
+    await statusIs(finance, 'Invoiced');
+    await finance.getByRole('button', { name: 'Record payment' }).click();
+    await statusIs(finance, 'Paid');
+    await shoot(finance, 'order-detail-en');
+
+    const customer = await session('customer', path);
+    await statusIs(customer, 'Paid');
+    expect(await customer.locator('[data-document="shipment"]').count() === 2, 'the customer sees both shipments');
+    expect(await customer.locator('[data-document="payment"]').count() === 1, 'the customer sees the payment');
+    expect(await customer.getByText('Who has it').count() === 0, 'the work items are not the customer\'s');
+    await customer.getByLabel('Language').selectOption('zh-CN');
+    await customer.getByRole('button', { name: 'Switch' }).click();
+    await customer.locator('.order-status[data-status="Paid"]').getByText('已付款').waitFor();
+    await shoot(customer, 'order-detail-zh');
+    for (const other of [review, warehouse, finance, customer]) await other.context().close();
+  },
+  'a second user\'s stale action is refused with a clear message': async (page) => {
+    await signIn(page, 'order-administration', '/app/orders');
+    const order = await placeOrder(page, 'ALFKI', 'SYRUP-12', 1);
+    await page.goto(`${base}/app/orders/${order.id}`);
+    const other = await session('sales', `/app/orders/${order.id}`);
+    await other.getByRole('button', { name: 'Submit' }).click();
+    await other.getByText('Done: Submit.').waitFor();
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.getByRole('alert').getByText('Someone else changed this order after you opened it').waitFor();
+    await other.context().close();
+  },
+  'a customer cannot open another customer\'s order by its address': async (page) => {
+    await signIn(page, 'order-administration', '/app/orders');
+    const theirs = await placeOrder(page, 'BLAUS', 'SYRUP-12', 1);
+    await page.reload();
+    await shoot(page, 'orders-en');
+    if (screenshots) {
+      await page.getByLabel('Language').selectOption('zh-CN');
+      await page.getByRole('button', { name: 'Switch' }).click();
+      await page.getByRole('heading', { name: '订单' }).waitFor();
+      await shoot(page, 'orders-zh');
+      await page.goto(`${base}/app/orders/new`);
+      await page.getByRole('heading', { name: '新订单' }).waitFor();
+      await shoot(page, 'order-entry-zh');
+    }
+    const customer = await session('customer', '/app/orders');
+    const response = await customer.goto(`${base}/app/orders/${theirs.id}`);
+    expect(response.status() === 404, `another customer's order should be 404, was ${response.status()}`);
+    await customer.getByRole('heading', { name: 'Not found' }).waitFor();
+    expect(await customer.getByText(theirs.number).count() === 0, 'nothing of the order is shown');
+    await customer.context().close();
+  },
 };
 
 let failures = 0;
@@ -95,7 +206,8 @@ for (const [name, journey] of Object.entries(journeys)) {
     console.log(`ok ${name}`);
   } catch (error) {
     failures++;
-    console.log(`FAILED ${name}: ${error.message}`);
+    console.log(`FAILED ${name}: ${error.message} (at ${page.url()})`);
+    if (process.env.ORDERLY_FAILURE_SHOTS) await page.screenshot({ path: join(process.env.ORDERLY_FAILURE_SHOTS, `failed-${failures}.png`), fullPage: true });
   } finally {
     await context.close();
   }

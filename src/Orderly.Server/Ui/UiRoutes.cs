@@ -13,6 +13,7 @@ internal static class UiRoutes
     public const string SignOut = Prefix + "/sign-out";
     public const string Language = Prefix + "/language";
     public const string Orders = Prefix + "/orders";
+    public const string NewOrder = Orders + "/new";
 
     /// <summary>The order's page.</summary>
     public static string Order(Guid id) => $"{Orders}/{id}";

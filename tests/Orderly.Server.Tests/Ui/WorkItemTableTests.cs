@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -58,14 +57,5 @@ public sealed class WorkItemTableTests : BunitContext
         id, Guid.NewGuid(), $"SO-2026-00000{id}", Guid.NewGuid(), "reserve", "warehouse", 5, null, assignee, null, "", Due.AddHours(-4), Due,
         Due.AddHours(-1), state, null, "", 480, null, 0, "", "standard", null, "");
 
-    private static CultureScope InCulture(string name) => new(name);
-
-    private sealed class CultureScope : IDisposable
-    {
-        private readonly (CultureInfo, CultureInfo) _before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-
-        public CultureScope(string name) => CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(name);
-
-        public void Dispose() => (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = _before;
-    }
+    private static UiCulture InCulture(string name) => new(name);
 }
