@@ -104,6 +104,7 @@ public static class OrderlyServices
         services.AddScoped<Workflow.Departments>();
         services.AddScoped<Workflow.SlaWatch>();
         services.AddScoped<Insights.ProcessFigures>();
+        services.AddScoped<Insights.OrderBookFigures>();
         services.AddScoped<Workflow.OrderExceptions>();
         return services;
     }

@@ -46,6 +46,14 @@ async function placeOrder(page, customerCode, sku, quantity) {
   return response.json();
 }
 
+/** Sends a change to the API with the page's session (its cookie and antiforgery token), as a screen would. */
+async function apiSend(page, method, path, data) {
+  const csrf = await (await page.request.get(`${base}/api/antiforgery`)).json();
+  const response = await page.request.fetch(`${base}${path}`, { method, headers: { [csrf.headerName]: csrf.token, 'Content-Type': 'application/json' }, data: data ?? {} });
+  expect(response.ok(), `${method} ${path} answered ${response.status()}: ${await response.text()}`);
+  return response.json();
+}
+
 /** A new browser (its own cookies) signed in as the demo user of <role>, on <returnTo>. */
 async function session(role, returnTo) {
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
@@ -193,6 +201,29 @@ const journeys = {
     await customer.getByRole('heading', { name: 'Not found' }).waitFor();
     expect(await customer.getByText(theirs.number).count() === 0, 'nothing of the order is shown');
     await customer.context().close();
+  },
+  'a breached SLA shows on the management dashboard': async (page) => {
+    // management sets a one-minute SLA for entering urgent orders on a round-the-clock calendar, so a step breaches now
+    await signIn(page, 'management', '/app/dashboard');
+    const always = Object.fromEntries(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map(d => [d, ['00:00-24:00']]));
+    await apiSend(page, 'PUT', '/api/workflow/calendars/always', { name: 'Round the clock', timeZone: 'UTC', hours: always });
+    await apiSend(page, 'PUT', '/api/workflow/slas', { step: 'enter', priority: 1, budgetMinutes: 1, calendar: 'always' });
+    const sales = await session('sales', '/app/work');
+    await apiSend(sales, 'POST', '/api/orders', { customerCode: 'ALFKI', priority: 1, lines: [{ sku: 'SYRUP-12', quantity: 1 }] });
+    await sales.context().close();
+    await page.waitForTimeout(62000);
+    await apiSend(page, 'POST', '/api/workflow/sla-watch');
+    await page.reload();
+    const breaches = Number(await page.locator('.open-breaches').getAttribute('data-breaches'));
+    expect(breaches >= 1, `the dashboard should count the breach, counted ${breaches}`);
+    await page.locator('tr[data-department="sales"].state-breached').waitFor();
+    await shoot(page, 'dashboard-en');
+    if (screenshots) {
+      await page.getByLabel('Language').selectOption('zh-CN');
+      await page.getByRole('button', { name: 'Switch' }).click();
+      await page.getByRole('heading', { name: '管理看板' }).waitFor();
+      await shoot(page, 'dashboard-zh');
+    }
   },
 };
 

@@ -82,10 +82,16 @@ public static class OrdersByStatus
     /// Orders per status as saved, every status named (0 where there is no row). Synchronous on purpose: metric callbacks
     /// cannot await. One read of at most one row per status.
     /// </summary>
-    public static IReadOnlyDictionary<OrderStatus, long> Read(OrderlyDbContext db)
+    public static IReadOnlyDictionary<OrderStatus, long> Read(OrderlyDbContext db) => EveryStatus(db.OrderStatusCounts.AsNoTracking().ToList());
+
+    /// <summary>Asynchronous <see cref="Read"/>, for pages.</summary>
+    public static async Task<IReadOnlyDictionary<OrderStatus, long>> ReadAsync(OrderlyDbContext db, CancellationToken ct) =>
+        EveryStatus(await db.OrderStatusCounts.AsNoTracking().ToListAsync(ct));
+
+    private static IReadOnlyDictionary<OrderStatus, long> EveryStatus(IEnumerable<OrderStatusCount> saved)
     {
-        var saved = db.OrderStatusCounts.AsNoTracking().ToDictionary(c => c.Status, c => c.Orders);
-        return Enum.GetValues<OrderStatus>().ToDictionary(s => s, s => saved.GetValueOrDefault(s));
+        var byStatus = saved.ToDictionary(c => c.Status, c => c.Orders);
+        return Enum.GetValues<OrderStatus>().ToDictionary(s => s, s => byStatus.GetValueOrDefault(s));
     }
 
     /// <summary>The orders in <paramref name="status"/> counted from the book (through <c>ix_sales_orders_status_received</c>).</summary>

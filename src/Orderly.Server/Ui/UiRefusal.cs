@@ -22,6 +22,9 @@ public sealed record UiRefusal(int Status, string Code, string Message, IReadOnl
         _ => null,
     };
 
+    /// <summary>The refusal in words for a page without the fields it names: what each field's error says, else the message.</summary>
+    public string Whole => Fields.Count == 0 ? Message : string.Join(" ", Fields.Values.SelectMany(m => m));
+
     /// <summary>What the refusal says of <paramref name="field"/> (the API's field name), or null.</summary>
     public string? About(string field) => Fields.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
 }

@@ -14,6 +14,7 @@ internal static class UiRoutes
     public const string Language = Prefix + "/language";
     public const string Orders = Prefix + "/orders";
     public const string NewOrder = Orders + "/new";
+    public const string Dashboard = Prefix + "/dashboard";
 
     /// <summary>The order's page.</summary>
     public static string Order(Guid id) => $"{Orders}/{id}";

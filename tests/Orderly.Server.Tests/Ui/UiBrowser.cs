@@ -41,17 +41,19 @@ internal sealed partial class UiBrowser(OrderlyApi api)
         return PathOf(response);
     }
 
+    /// <summary>The password of the users <see cref="SignedInAsAsync"/> makes.</summary>
+    public const string Password = "a long enough password";
+
     /// <summary>
     /// A browser signed in as a new user with <paramref name="roles"/> (of <paramref name="customerCode"/> for a customer
     /// user), made by the administrator with POST /api/users as a person's account is.
     /// </summary>
     public static async Task<UiBrowser> SignedInAsAsync(OrderlyApi api, string email, string[] roles, string? customerCode = null)
     {
-        const string password = "a long enough password";
-        (await api.Client.PostAsJsonAsync("/api/users", new { email, displayName = email, password, roles, customerCode }))
+        (await api.Client.PostAsJsonAsync("/api/users", new { email, displayName = email, password = Password, roles, customerCode }))
             .StatusCode.ShouldBe(HttpStatusCode.Created);
         var browser = new UiBrowser(api);
-        await browser.SignInAsync(email, password);
+        await browser.SignInAsync(email, Password);
         return browser;
     }
 
