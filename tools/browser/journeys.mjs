@@ -161,6 +161,8 @@ const journeys = {
 
     const customer = await session('customer', path);
     await statusIs(customer, 'Paid');
+    await customer.locator('[data-customer-status="paid"]').getByText('Where your order stands').waitFor();
+    expect(await customer.locator('.order-timeline li').filter({ hasText: 'Partly shipped' }).count() === 1, 'the timeline shows the first part shipment');
     expect(await customer.locator('[data-document="shipment"]').count() === 2, 'the customer sees both shipments');
     expect(await customer.locator('[data-document="payment"]').count() === 1, 'the customer sees the payment');
     expect(await customer.getByText('Who has it').count() === 0, 'the work items are not the customer\'s');

@@ -15,6 +15,7 @@ internal static class UiRoutes
     public const string Orders = Prefix + "/orders";
     public const string NewOrder = Orders + "/new";
     public const string Dashboard = Prefix + "/dashboard";
+    public const string Warehouse = Prefix + "/warehouse";
 
     /// <summary>The order's page.</summary>
     public static string Order(Guid id) => $"{Orders}/{id}";

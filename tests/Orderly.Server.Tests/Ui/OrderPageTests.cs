@@ -62,6 +62,8 @@ public sealed partial class OrderPageTests
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
         Actions(html).ShouldBe(["reserve"], "the warehouse may reserve a confirmed order; confirming or invoicing is not its work");
         html.ShouldContain("Who has it");
+        html.ShouldContain("What the customer sees");
+        html.ShouldContain("data-customer-status=\"confirmed\"");
         var (reserved, _) = await warehouse.PostAsync(path, html, "order-action", ("Form.Act", "reserve"), ("Form.Version", order.Version.ToString()));
         (reserved.StatusCode, UiBrowser.PathOf(reserved)).ShouldBe((HttpStatusCode.Redirect, $"{path}?done=reserve"), "post, redirect, get");
         var (_, afterReserve) = await warehouse.GetAsync(UiBrowser.PathOf(reserved));
@@ -107,6 +109,8 @@ public sealed partial class OrderPageTests
 
         (mine.StatusCode, mineHtml.Contains(own.Number)).ShouldBe((HttpStatusCode.OK, true));
         mineHtml.ShouldNotContain("Who has it", customMessage: "the work items are the company's, not the customer's");
+        mineHtml.ShouldContain("Where your order stands");
+        mineHtml.ShouldContain("data-customer-status=\"received\"");
         (theirs.StatusCode, theirsHtml.Contains("Not found"), theirsHtml.Contains(other.Number)).ShouldBe((HttpStatusCode.NotFound, true, false), theirsHtml);
         OrderNumbers(list).ShouldBe([own.Number]);
         list.ShouldNotContain("id=\"customer\"", customMessage: "a customer user has no customer filter: it sees its own");

@@ -30,11 +30,13 @@ public sealed partial class UiTextTests
     }
 
     [Fact]
-    public void Every_order_status_and_command_the_pages_show_has_a_text()
+    public void Every_order_status_customer_status_and_command_the_pages_show_has_a_text()
     {
         var english = In("");
         foreach (var status in Enum.GetNames<OrderStatus>()) english.ShouldContainKey("status." + status);
         foreach (var command in OrderCommands.Invocable.Append(OrderCommand.Edit)) english.ShouldContainKey("action." + command.ToActionName());
+        foreach (var status in Enum.GetValues<CustomerStatus>()) english.ShouldContainKey("cstatus." + status.ToName());
+        english.ShouldContainKey("cstatus.delivery-date-moved");
     }
 
     private static string[] Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value).Distinct().Order()];
