@@ -57,6 +57,7 @@ public static class OrderlyServices
         services.AddScoped<StockLedger>();
         services.AddScoped<CustomerUseCases>();
         services.AddScoped<CustomerLookup>();
+        services.AddScoped<Billing.OpenItems>();
         services.AddScoped<People.UserUseCases>();
         services.AddScoped<People.ApiTokenUseCases>();
         services.AddScoped<Microsoft.AspNetCore.Identity.IUserStore<People.OrderlyUser>, People.UserStore>();

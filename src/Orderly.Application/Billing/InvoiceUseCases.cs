@@ -76,6 +76,19 @@ public sealed class InvoiceUseCases(OrderlyDbContext db, OrderStore orders, Docu
         return (await ViewsAsync([invoice], ct))[0];
     }
 
+    /// <summary>
+    /// The customer's open invoices, the longest due first, at most <paramref name="max"/> (one page of the partial index
+    /// <c>ix_invoices_customer_open_due</c>; the customer's invoice history is never read whole). The caller must be
+    /// allowed to see the customer (<see cref="Caller.MaySee"/>; checked by <see cref="OpenItems"/>).
+    /// </summary>
+    internal async Task<IReadOnlyList<InvoiceView>> OpenOfCustomerAsync(CustomerId customer, int max, CancellationToken ct)
+    {
+        var open = await db.Invoices.AsNoTracking().Include(i => i.Lines).Include(i => i.Payments)
+            .Where(i => i.CustomerId == customer && EF.Property<bool>(i, CreditExposure.InvoiceOpenColumn))
+            .OrderBy(i => i.DueOn).ThenBy(i => i.Number).Take(max).AsSplitQuery().ToListAsync(ct);
+        return await ViewsAsync(open, ct);
+    }
+
     public async Task<IReadOnlyList<InvoiceView>> OfOrderAsync(Guid orderId, CancellationToken ct)
     {
         await orders.EnsureExistsAsync(orderId, ct);

@@ -33,12 +33,14 @@ public sealed record UiRefusal(int Status, string Code, string Message, IReadOnl
 internal static class PageStatus
 {
     /// <summary>
-    /// Sets <paramref name="status"/> and turns off the status code pages for this response: without that, a page that
+    /// Sets <paramref name="status"/> (a 404 as 400, see below) and turns off the status code pages for this response: without that, a page that
     /// answers 404 with its own text ("order not found") would have it replaced by the API's <c>route.not_found</c> problem.
     /// </summary>
     public static void Set(HttpContext http, int status)
     {
-        http.Response.StatusCode = status;
+        // Blazor renders no body of its own for a 404 (it expects the not-found page, NavigationManager.NotFound()): a page
+        // whose form named something that does not exist answers 400 with its text; 404 stays for addresses that lead nowhere
+        http.Response.StatusCode = status == StatusCodes.Status404NotFound ? StatusCodes.Status400BadRequest : status;
         if (http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
     }
 }

@@ -16,6 +16,7 @@ internal static class UiRoutes
     public const string NewOrder = Orders + "/new";
     public const string Dashboard = Prefix + "/dashboard";
     public const string Warehouse = Prefix + "/warehouse";
+    public const string Finance = Prefix + "/finance";
 
     /// <summary>The order's page.</summary>
     public static string Order(Guid id) => $"{Orders}/{id}";
