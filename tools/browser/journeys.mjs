@@ -227,6 +227,26 @@ const journeys = {
       await shoot(page, 'dashboard-zh');
     }
   },
+  'the warehouse, procurement and finance screens open for their departments': async (page) => {
+    const screens = [
+      ['warehouse', '/app/warehouse', 'Warehouse', '仓库', 'warehouse'],
+      ['procurement', '/app/procurement', 'Procurement', '采购', 'procurement'],
+      ['finance', '/app/finance?customer=ALFKI', 'Finance', '财务', 'finance'],
+    ];
+    for (const [role, path, heading, chinese, name] of screens) {
+      const person = await session(role, path);
+      await person.getByRole('heading', { name: heading, exact: true }).waitFor();
+      await shoot(person, `${name}-en`);
+      if (screenshots) {
+        await person.getByLabel('Language').selectOption('zh-CN');
+        await person.getByRole('button', { name: 'Switch' }).click();
+        await person.getByRole('heading', { name: chinese, exact: true }).waitFor();
+        await shoot(person, `${name}-zh`);
+      }
+      await person.context().close();
+    }
+    await page.goto(`${base}/app/sign-in`);
+  },
 };
 
 let failures = 0;

@@ -17,6 +17,7 @@ internal static class UiRoutes
     public const string Dashboard = Prefix + "/dashboard";
     public const string Warehouse = Prefix + "/warehouse";
     public const string Finance = Prefix + "/finance";
+    public const string Procurement = Prefix + "/procurement";
 
     /// <summary>The order's page.</summary>
     public static string Order(Guid id) => $"{Orders}/{id}";
