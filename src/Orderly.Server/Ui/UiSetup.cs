@@ -29,6 +29,7 @@ internal static class UiSetup
         services.AddMudServices();
         services.AddLocalization();
         services.AddScoped<UiClock>();
+        services.AddScoped<Components.Order.OrderPanels>();
         return services;
     }
 
