@@ -13,5 +13,9 @@ internal static class UiFormat
 
     public static string Number(decimal value) => value.ToString("N" + value.Scale, CultureInfo.CurrentCulture);
 
+    /// <summary>A customer as lists name it: <c>ALFKI — Alfreds Futterkiste</c>; none is <c>—</c>.</summary>
+    public static string Customer(Orderly.Application.Customers.CustomerRef? customer) =>
+        customer is { } c ? $"{c.Code} — {c.Name}" : "—";
+
     public static string Date(DateOnly? date) => date is { } d ? d.ToString("d", CultureInfo.CurrentCulture) : "—";
 }
