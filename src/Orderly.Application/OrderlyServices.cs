@@ -59,6 +59,8 @@ public static class OrderlyServices
         services.AddScoped<CustomerLookup>();
         services.AddScoped<Billing.OpenItems>();
         services.AddScoped<People.UserUseCases>();
+        services.AddScoped<People.OwnPassword>();
+        services.AddScoped<SavedViews>();
         services.AddScoped<People.ApiTokenUseCases>();
         services.AddScoped<Microsoft.AspNetCore.Identity.IUserStore<People.OrderlyUser>, People.UserStore>();
         services.AddScoped<ProductUseCases>();

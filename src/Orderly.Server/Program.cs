@@ -106,6 +106,7 @@ app.MapMetrics();
 app.MapSignIn();
 app.MapUsers();
 app.MapTokens();
+app.MapSavedViews();
 app.MapMasterData();
 app.MapStock();
 app.MapOrders();

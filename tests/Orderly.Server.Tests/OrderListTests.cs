@@ -17,19 +17,26 @@ public sealed class OrderListTests
         "2026-11-02 00:00:00+00:00", "2026-11-03 12:00:00+00:00",
     ];
 
+    /// <summary>The orders (by index into <see cref="ReceivedAt"/>) that also have a COFFEE line; order 5 has two CHAI lines.</summary>
+    private static readonly int[] WithCoffee = [1, 2, 5, 6, 8];
+
     public static TheoryData<string> Filters() => new("", "status=Approved", "customer", "customer&status=Draft", "from=2026-10-31&to=2026-11-01",
-        "status=Draft&from=2026-11-01&to=2026-11-02", "to=2026-10-31", "from=2026-11-03");
+        "status=Draft&from=2026-11-01&to=2026-11-02", "to=2026-10-31", "from=2026-11-03", "sku=COFFEE", "sku=CHAI", "sku=COFFEE&status=Draft",
+        "sku=CHAI&customer", "sku=COFFEE&from=2026-10-31&to=2026-11-01", "sku=NONE", "sort=oldest", "status=Approved&sort=oldest",
+        "sku=CHAI&status=Approved&sort=oldest");
 
     [Theory]
     [MemberData(nameof(Filters))]
-    public async Task Walking_every_page_by_cursor_returns_each_matching_order_once_newest_first(string filter)
+    public async Task Walking_every_page_by_cursor_returns_each_matching_order_once_in_order(string filter)
     {
-        using var api = new OrderlyApi();
+        // A SKU search with another filter reads 3 lines of the SKU per page here, so its pages come short and continue.
+        using var api = new OrderlyApi(("Orderly:OrderSearchScan", "3"));
         var book = await BookAsync(api);
         var query = filter.Replace("customer", $"customerId={book.Alfki}", StringComparison.Ordinal);
-        var expected = book.Orders.Where(o => Matches(o, query, book.Alfki))
+        var newestFirst = book.Orders.Where(o => Matches(o, query, book))
             .OrderByDescending(o => o.ReceivedAt).ThenByDescending(o => o.Number, StringComparer.Ordinal).Select(o => o.Number).ToList();
-        expected.ShouldNotBeEmpty(filter);
+        var expected = query.Contains("sort=oldest", StringComparison.Ordinal) ? Enumerable.Reverse(newestFirst).ToList() : newestFirst;
+        if (!query.Contains("NONE", StringComparison.Ordinal)) expected.ShouldNotBeEmpty(filter);
 
         var walked = new List<string>();
         string? cursor = null;
@@ -93,29 +100,51 @@ public sealed class OrderListTests
         problem.ShouldHaveFieldErrors(fields);
     }
 
-    private sealed record Book(Guid Alfki, IReadOnlyList<OrderSummaryView> Orders);
+    [Fact]
+    public async Task An_order_placed_after_the_book_is_first_in_a_search_for_its_sku_and_a_page_number_with_a_sku_is_refused()
+    {
+        using var api = new OrderlyApi();
+        await BookAsync(api);
 
-    /// <summary>Nine orders of two customers, some approved; their order dates set to <see cref="ReceivedAt"/> with SQL.</summary>
+        var placed = await api.PlaceOrderAsync("ALFKI", ("COFFEE", 1), ("CHAI", 1)); // written by EF Core, not by the test's SQL
+
+        (await api.GetAsync<OrderPage>("/api/orders?sku=COFFEE&pageSize=1")).Items.Single().Number.ShouldBe(placed.Number);
+        (await api.GetAsync<OrderPage>("/api/orders?sku=%20COFFEE%20&pageSize=1")).Items.Single().Number.ShouldBe(placed.Number); // trimmed
+        var problem = await OrderlyApi.ProblemAsync(await api.Client.GetAsync("/api/orders?sku=COFFEE&page=2"), HttpStatusCode.BadRequest, "order.query_invalid");
+        problem.ShouldHaveFieldErrors("page");
+        (await OrderlyApi.ProblemAsync(await api.Client.GetAsync("/api/orders?sort=largest"), HttpStatusCode.BadRequest, "order.query_invalid"))
+            .ShouldHaveFieldErrors("sort");
+    }
+
+    private sealed record Book(Guid Alfki, IReadOnlyList<OrderSummaryView> Orders, IReadOnlySet<string> CoffeeOrders);
+
+    /// <summary>
+    /// Nine orders of two customers, some approved, each with CHAI and some with COFFEE (<see cref="WithCoffee"/>); their
+    /// order dates set to <see cref="ReceivedAt"/> with SQL, on the orders and their lines' copy of the sort key.
+    /// </summary>
     private static async Task<Book> BookAsync(OrderlyApi api)
     {
         await api.SeedAsync();
         await api.ReceiveAsync("MAIN", "CHAI", 100); // promised from stock, so submitting approves
+        await api.ReceiveAsync("MAIN", "COFFEE", 100);
         var placed = new List<OrderView>();
         for (var i = 0; i < ReceivedAt.Length; i++)
         {
-            var order = await api.PlaceOrderAsync(i % 3 == 0 ? "TIGHT" : "ALFKI", ("CHAI", 1));
+            (string, decimal)[] lines = i == 5 ? [("CHAI", 1), ("CHAI", 2), ("COFFEE", 1)] : WithCoffee.Contains(i) ? [("CHAI", 1), ("COFFEE", 1)] : [("CHAI", 1)];
+            var order = await api.PlaceOrderAsync(i % 3 == 0 ? "TIGHT" : "ALFKI", lines);
             if (i % 2 == 0) order = await api.RunAsync(order.Id, "submit");
             placed.Add(order);
         }
         for (var i = 0; i < placed.Count; i++)
             (await api.ExecuteSqlAsync("UPDATE sales_orders SET received_at = @at WHERE number = @number",
                 ("at", DateTimeOffset.Parse(ReceivedAt[i], CultureInfo.InvariantCulture)), ("number", placed[i].Number))).ShouldBe(1);
+        await api.ExecuteSqlAsync("UPDATE order_lines SET received_at_utc = (SELECT o.received_at_utc FROM sales_orders o WHERE o.id = order_lines.order_id)");
         var all = await api.GetAsync<OrderPage>("/api/orders?pageSize=200");
         all.Items.Select(o => o.Status).Distinct().Order().ShouldBe(["Approved", "Draft"]); // the filters below see both
-        return new Book(placed[1].CustomerId, all.Items);
+        return new Book(placed[1].CustomerId, all.Items, WithCoffee.Select(i => placed[i].Number).ToHashSet());
     }
 
-    private static bool Matches(OrderSummaryView o, string query, Guid alfki)
+    private static bool Matches(OrderSummaryView o, string query, Book book)
     {
         var day = DateOnly.FromDateTime(o.ReceivedAt.UtcDateTime);
         foreach (var (key, value) in query.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => (p.Split('=')[0], p.Split('=')[1])))
@@ -123,7 +152,9 @@ public sealed class OrderListTests
             var keep = key switch
             {
                 "status" => o.Status == value,
-                "customerId" => o.CustomerId == alfki,
+                "customerId" => o.CustomerId == book.Alfki,
+                "sku" => value == "CHAI" || (value == "COFFEE" && book.CoffeeOrders.Contains(o.Number)),
+                "sort" => true,
                 "from" => day >= DateOnly.Parse(value),
                 "to" => day <= DateOnly.Parse(value),
                 _ => throw new ArgumentException(key),

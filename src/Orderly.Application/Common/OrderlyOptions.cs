@@ -68,6 +68,13 @@ public sealed class OrderlyOptions
 
     public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
 
+    /// <summary>
+    /// How many lines of a SKU one page of a SKU search with another filter reads at most (default 200, at least a page
+    /// and one): the bound that keeps a rare combination of a hot SKU from reading all its orders in one request
+    /// (<see cref="Sales.OrderSkuPages"/>).
+    /// </summary>
+    public int OrderSearchScan { get; set; } = 200;
+
     /// <summary>Logs every SQL command EF Core runs, at Information (default false: the console stays quiet).</summary>
     public bool LogSql { get; set; }
 }

@@ -125,10 +125,10 @@ public sealed class UserUseCases(UserManager<OrderlyUser> users, OrderlyDbContex
         return role.ToName();
     }
 
-    private static InvalidInput WeakPassword() => InvalidInput.ForField("password", "user.password_weak",
+    internal static InvalidInput WeakPassword(string field = "password") => InvalidInput.ForField(field, "user.password_weak",
         $"The password must have at least {MinPasswordLength} characters (a few words make a good one).");
 
-    private static void Check(IdentityResult result)
+    internal static void Check(IdentityResult result)
     {
         if (result.Succeeded) return;
         var error = result.Errors.First();

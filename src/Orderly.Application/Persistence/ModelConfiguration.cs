@@ -94,6 +94,8 @@ internal sealed class OrderLineMap : IEntityTypeConfiguration<OrderLine>
         e.Property(l => l.LineNo).ValueGeneratedNever();
         e.Ignore(l => l.QuantityToReserve);
         e.Ignore(l => l.QuantityToInvoice);
+        e.Property<DateTime?>(OrderLineSortKeys.ReceivedAtUtc); // the order's sort key, for the SKU search (migration 0022)
+        e.Property<string?>(OrderLineSortKeys.OrderNumber);
     }
 }
 

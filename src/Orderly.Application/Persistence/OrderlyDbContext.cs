@@ -112,6 +112,7 @@ public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options,
     public DbSet<Workflow.OrderException> OrderExceptions => Set<Workflow.OrderException>();
     public DbSet<Workflow.AllocationRule> AllocationRules => Set<Workflow.AllocationRule>();
     public DbSet<Workflow.OrderExceptionNote> OrderExceptionNotes => Set<Workflow.OrderExceptionNote>();
+    public DbSet<SavedView> SavedViews => Set<SavedView>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -127,6 +128,7 @@ public sealed class OrderlyDbContext(DbContextOptions<OrderlyDbContext> options,
     private async Task<int> SaveKeptAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         await OpenDemand.TrackAsync(this, clock.GetUtcNow(), cancellationToken);
+        OrderLineSortKeys.Track(this);
         await BackorderQueue.TrackAsync(this, cancellationToken);
         await CreditExposure.TrackAsync(this, settings.Rounding, cancellationToken);
         await OrdersByStatus.TrackAsync(this, cancellationToken);

@@ -40,12 +40,14 @@ internal static class OrderEndpoints
             .WithDescription("The order with its lines, amounts, reservations, promised dates and allowedActions. The ETag is its version, to send back as If-Match.").ReturnsETag().ProducesProblem(404);
 
         orders.MapGet("/", (string? status, Guid? customerId, string? from, string? to, int? page, int? pageSize, string? cursor,
-                bool? includeTotal, OrderList list, CancellationToken ct) =>
-                list.ListAsync(new OrderListQuery(status, customerId, from, to, page, pageSize, cursor, includeTotal ?? false), ct))
+                bool? includeTotal, string? sku, string? sort, OrderList list, CancellationToken ct) =>
+                list.ListAsync(new OrderListQuery(status, customerId, from, to, page, pageSize, cursor, includeTotal ?? false, sku, sort), ct))
             .WithName("ListOrders").Requires(PermissionTable.OrdersRead).WithSummary("List orders")
-            .WithDescription("Newest first (order date, then number). Filter by ?status=, ?customerId= and ?from=/?to= (yyyy-MM-dd, inclusive, " +
-                             "UTC days of receivedAt). Page by ?cursor= (the nextCursor of the page before) or by ?page=, with ?pageSize= (1-200). " +
-                             "totalCount only with ?includeTotal=true.")
+            .WithDescription("Newest first (order date, then number), or oldest first with ?sort=oldest. Filter by ?status=, ?customerId=, " +
+                             "?from=/?to= (yyyy-MM-dd, inclusive, days of receivedAt in the business time zone) and ?sku= (orders with a line of that SKU). " +
+                             "Page by ?cursor= (the nextCursor of the page before) or by ?page= (not with ?sku=), with ?pageSize= (1-200). A SKU search " +
+                             "with ?status= or ?customerId= checks a bounded number of the SKU's orders per page, so a page may be short or empty " +
+                             "while nextCursor continues the search. totalCount only with ?includeTotal=true.")
             .Produces<OrderPage>().ProducesProblem(400);
 
         orders.MapPut("/{id:guid}", async (Guid id, EditOrderRequest body, HttpRequest http, OrderUseCases uc, CancellationToken ct) =>

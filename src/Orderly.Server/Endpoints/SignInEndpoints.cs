@@ -52,6 +52,18 @@ internal static class SignInEndpoints
             .WithName("GetMe").WithSummary("Who am I")
             .WithDescription("The signed-in user: email, display name, department, the roles this request may use (a token's scopes), the customer record of a customer or dealer user, and how it signed in.")
             .Requires(PermissionTable.OwnAccount);
+        api.MapPut("/me/password", async (ChangePasswordRequest body, HttpContext http, OwnPassword passwords, SignInManager<OrderlyUser> signIn) =>
+            {
+                var user = await passwords.ChangeAsync(http.User.UserId(), body);
+                await UserAudit.PasswordChangedAsync(http, user);
+                if (http.User.ByCookie()) await signIn.RefreshSignInAsync(user); // this session stays; the user's others sign in again
+                return TypedResults.NoContent();
+            })
+            .WithName("ChangeMyPassword").WithSummary("Change your password")
+            .WithDescription($"Give currentPassword and newPassword (at least {UserUseCases.MinPasswordLength} characters). A wrong current password counts " +
+                             "as a failed sign-in. Your other browser sessions must sign in again; API tokens stay valid. Refusals: 400 user.password_weak, " +
+                             "user.password_wrong; 409 user.locked_out.")
+            .Requires(PermissionTable.OwnAccount).ProducesProblem(400).ProducesProblem(409);
         api.MapGet("/antiforgery", (HttpContext http, IAntiforgery antiforgery) =>
                 TypedResults.Ok(new AntiforgeryView(SignInSetup.AntiforgeryHeader, antiforgery.GetAndStoreTokens(http).RequestToken!)))
             .WithName("GetAntiforgeryToken").WithSummary("The antiforgery token for changes made with the sign-in cookie")

@@ -1,7 +1,7 @@
-using Orderly.Application.Audit;
 using Orderly.Application.People;
 using Orderly.Domain.People;
 using Orderly.Server.Http;
+using Orderly.Server.People;
 using Orderly.Server.Permissions;
 
 namespace Orderly.Server.Endpoints;
@@ -18,7 +18,7 @@ internal static class UserEndpoints
         users.MapPost("/", async (CreateUserRequest body, HttpRequest http, UserUseCases uc, CancellationToken ct) =>
             {
                 var user = await uc.CreateAsync(body, http.Actor(), ct);
-                await http.HttpContext.AuditAsync(AuditKinds.UserCreated, $"{user.Email} with roles {string.Join(", ", user.Roles)}");
+                await UserAudit.CreatedAsync(http.HttpContext, user);
                 return TypedResults.Created($"/api/users/{user.Id}", user);
             })
             .WithName("CreateUser").WithSummary("Create a user")
@@ -35,7 +35,7 @@ internal static class UserEndpoints
         users.MapPut("/{id:guid}/roles", async (Guid id, SetUserRolesRequest body, HttpContext http, UserUseCases uc, CancellationToken ct) =>
             {
                 var user = await uc.SetRolesAsync(id, body, ct);
-                await http.AuditAsync(AuditKinds.UserChanged, $"{user.Email} now holds {string.Join(", ", user.Roles)}");
+                await UserAudit.RolesSetAsync(http, user);
                 return TypedResults.Ok(user);
             })
             .WithName("SetUserRoles").WithSummary("Set a user's roles")
@@ -45,7 +45,7 @@ internal static class UserEndpoints
         users.MapPost("/{id:guid}/disable", async (Guid id, HttpContext http, UserUseCases uc, CancellationToken ct) =>
             {
                 var user = await uc.DisableAsync(id, ct);
-                await http.AuditAsync(AuditKinds.UserChanged, $"{user.Email} disabled");
+                await UserAudit.DisabledAsync(http, user);
                 return TypedResults.Ok(user);
             })
             .WithName("DisableUser").WithSummary("Disable a user")

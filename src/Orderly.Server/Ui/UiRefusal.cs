@@ -25,6 +25,9 @@ public sealed record UiRefusal(int Status, string Code, string Message, IReadOnl
     /// <summary>The refusal in words for a page without the fields it names: what each field's error says, else the message.</summary>
     public string Whole => Fields.Count == 0 ? Message : string.Join(" ", Fields.Values.SelectMany(m => m));
 
+    /// <summary>Each field the refusal names with what it says of it, for the error lines under the fields.</summary>
+    public Dictionary<string, string> FieldTexts() => Fields.ToDictionary(f => f.Key, f => string.Join(" ", f.Value));
+
     /// <summary>What the refusal says of <paramref name="field"/> (the API's field name), or null.</summary>
     public string? About(string field) => Fields.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
 }

@@ -18,6 +18,12 @@ internal static class UiRoutes
     public const string Warehouse = Prefix + "/warehouse";
     public const string Finance = Prefix + "/finance";
     public const string Procurement = Prefix + "/procurement";
+    public const string Profile = Prefix + "/profile";
+    public const string Admin = Prefix + "/admin";
+    public const string AdminAllocation = Admin + "/allocation";
+    public const string AdminSlas = Admin + "/slas";
+    public const string AdminUsers = Admin + "/users";
+    public const string AdminMasterData = Admin + "/master-data";
 
     /// <summary>The order's page.</summary>
     public static string Order(Guid id) => $"{Orders}/{id}";

@@ -37,6 +37,11 @@ public sealed class QueryPlanTests(QueryPlanTests.Book book) : IClassFixture<Que
         ["order list by customer and status"] = new(b => b.ListAsync(new OrderListQuery(Status: "Confirmed", CustomerId: b.Customer)), OrderedByIndex: true),
         ["order list by date range"] = new(b => b.ListAsync(new OrderListQuery(From: b.Today, To: b.Today)), OrderedByIndex: true),
         ["order list by status and date range"] = new(b => b.ListAsync(new OrderListQuery(Status: "Confirmed", From: b.Today, To: b.Today)), OrderedByIndex: true),
+        ["order list by SKU, newest first (its lines' copy of the sort key)"] = new(b => b.ListAsync(new OrderListQuery(Sku: "CHAI", PageSize: 2)), OrderedByIndex: true),
+        ["order list by SKU, oldest first, a cursor page"] = new(async b => await b.ListAsync(new OrderListQuery(Sku: "CHAI", PageSize: 1, Sort: "oldest",
+            Cursor: await b.NextCursorAsync(new OrderListQuery(Sku: "CHAI", PageSize: 1, Sort: "oldest")))), OrderedByIndex: true),
+        ["order list by SKU and status (a bounded read of the SKU's lines, then their orders by number)"] = new(b =>
+            b.ListAsync(new OrderListQuery(Sku: "CHAI", Status: "Confirmed")), OrderedByIndex: true),
         ["order list total by status"] = new(b => b.ListAsync(new OrderListQuery(Status: "Confirmed", IncludeTotal: true))),
         ["order by id"] = new(b => b.With<OrderUseCases>(o => o.GetAsync(b.Order, default))),
         ["stock of a SKU in all warehouses"] = new(b => b.With<StockUseCases>(s => s.QueryAsync("CHAI", null, default))),

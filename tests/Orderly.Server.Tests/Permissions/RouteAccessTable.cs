@@ -39,9 +39,13 @@ public static class RouteAccessTable
         new("POST", "/api/sign-out", "account.own", Ownership.None),
         new("GET", "/api/me", "account.own", Ownership.None),
         new("GET", "/api/antiforgery", "account.own", Ownership.None),
+        new("PUT", "/api/me/password", "account.own", Ownership.None),
         new("POST", "/api/tokens", "account.own", Ownership.None),
         new("GET", "/api/tokens", "account.own", Ownership.None),
         new("DELETE", "/api/tokens/{id}", "account.own", Ownership.None),
+        new("GET", "/api/me/views", "account.own", Ownership.None),
+        new("POST", "/api/me/views", "account.own", Ownership.None),
+        new("DELETE", "/api/me/views/{id}", "account.own", Ownership.None),
 
         new("POST", "/api/users", "users.manage", Ownership.None),
         new("GET", "/api/users", "users.manage", Ownership.None),

@@ -38,7 +38,7 @@ public sealed partial class OrderPageTests
         var (_, tight) = await browser.GetAsync("/app/orders?customer=TIGHT");
         OrderNumbers(tight).Count.ShouldBe(25);
         var (unknown, unknownHtml) = await browser.GetAsync("/app/orders?customer=NOPE");
-        (unknown.StatusCode, unknownHtml.Contains("No customer has code NOPE.")).ShouldBe((HttpStatusCode.OK, true));
+        (unknown.StatusCode, unknownHtml.Contains("No customer has code NOPE.")).ShouldBe((HttpStatusCode.BadRequest, true), "a field error, next to the field");
         var (badDate, badDateHtml) = await browser.GetAsync("/app/orders?from=2026-12-09&to=2026-12-01");
         (badDate.StatusCode, badDateHtml.Contains("is before 'from'")).ShouldBe((HttpStatusCode.BadRequest, true), "the API's field error, next to the field");
 

@@ -23,7 +23,7 @@ public sealed class PostgresMigrationTests(PostgresCluster cluster)
         [
             "allocation_rules", "api_tokens", "audit_log", "backorder_links", "backorder_queue", "business_calendars", "business_events", "customer_credit", "customers", "data_protection_keys", "departments", "goods_receipts", "idempotency_keys", "invoice_lines", "invoices",
             "line_reservations", "notifications", "number_sequences", "order_exception_notes", "order_exceptions", "order_history", "order_lines", "order_status_counts", "payments", "products", "promise_refresh_queue",
-            "purchase_order_history", "purchase_order_lines", "purchase_orders", "reorder_policies", "sales_orders", "schema_migrations",
+            "purchase_order_history", "purchase_order_lines", "purchase_orders", "reorder_policies", "sales_orders", "saved_views", "schema_migrations",
             "served_backorders", "shipment_lines", "shipments", "sku_open_demand", "sla_definitions", "stock_alerts", "stock_levels", "stock_movements",
             "supplier_offers", "suppliers", "user_roles", "users", "warehouses", "webhook_attempts", "webhook_deliveries", "webhook_dispatch_position",
             "webhook_subscriptions", "work_backfill_queue", "work_events", "work_items", "work_queue_counts", "work_step_days", "worker_leases",
