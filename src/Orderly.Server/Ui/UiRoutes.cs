@@ -25,6 +25,9 @@ internal static class UiRoutes
     public const string AdminUsers = Admin + "/users";
     public const string AdminMasterData = Admin + "/master-data";
 
+    /// <summary>A purchase order's page.</summary>
+    public static string PurchaseOrder(Guid id) => $"{Procurement}/purchase-orders/{id}";
+
     /// <summary>The order's page.</summary>
     public static string Order(Guid id) => $"{Orders}/{id}";
 
