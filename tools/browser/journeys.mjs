@@ -227,6 +227,64 @@ const journeys = {
       await shoot(page, 'dashboard-zh');
     }
   },
+  'management adds an allocation rule, tries it on an order and saves a view; a purchase order is sent, confirmed and received': async (page) => {
+    await signIn(page, 'management', '/app/admin/allocation');
+    await page.getByRole('heading', { name: 'Allocation rules', exact: true }).waitFor();
+    const name = `Alfreds desk ${Date.now()}`; // the journeys may run twice against one server
+    await page.getByLabel('Name', { exact: true }).fill(name);
+    await page.locator('#department').selectOption('review');
+    await page.getByLabel('Demo review').check();
+    await page.getByLabel('Customer code').fill('ALFKI');
+    await page.getByRole('button', { name: 'Add a rule' }).last().click();
+    await page.getByText(`Rule '${name}' saved.`).waitFor();
+    const sales = await session('sales', '/app/work');
+    const order = await placeOrder(sales, 'ALFKI', 'CHAI-24', 1);
+    await sales.context().close();
+    await page.getByLabel('Order number').fill(order.number);
+    await page.locator('#dry-run-step').selectOption('review');
+    await page.getByRole('button', { name: 'Try the rules' }).click();
+    await page.locator('.dry-run-step .would-go', { hasText: 'Demo review' }).waitFor();
+    await shoot(page, 'allocation-en');
+    if (screenshots) {
+      await page.getByLabel('Language').selectOption('zh-CN');
+      await page.getByRole('button', { name: 'Switch' }).click();
+      await page.getByRole('heading', { name: '分配规则', exact: true }).waitFor();
+      await shoot(page, 'allocation-zh');
+      await page.locator('#language').selectOption('en');
+      await page.locator('.orderly-bar-form button[type="submit"]').click();
+      await page.locator('html[lang="en"]').waitFor();
+    }
+    await page.goto(`${base}/app/orders?sku=CHAI-24`);
+    await page.locator(`tr[data-order="${order.number}"]`).waitFor();
+    await page.getByLabel('Save these filters as').fill(`Chai ${Date.now()}`);
+    await page.getByRole('button', { name: 'Save view' }).click();
+    await page.getByText(/View 'Chai \d+' saved\./).waitFor();
+
+    const buyer = await session('procurement', '/app/procurement');
+    const po = await apiSend(buyer, 'POST', '/api/purchase-orders', { supplierCode: 'PRIME', warehouseCode: 'MAIN', lines: [{ sku: 'CHAI-24', quantity: 20 }] });
+    await buyer.goto(`${base}/app/procurement`);
+    await buyer.getByRole('link', { name: po.number }).click();
+    await buyer.getByRole('button', { name: 'Send to supplier' }).click();
+    await buyer.getByText('Done: Send to supplier.').waitFor();
+    await buyer.getByLabel('Date the supplier promised').fill(new Date(Date.now() + 10 * 864e5).toISOString().slice(0, 10));
+    await buyer.getByRole('button', { name: 'Confirm', exact: true }).click();
+    await buyer.getByText('Done: Confirm.').waitFor();
+    const clerk = await session('warehouse', `/app/procurement/purchase-orders/${po.id}`);
+    await clerk.getByLabel('Quantity received for line 1').fill('12');
+    await clerk.getByRole('button', { name: 'Receive line 1' }).click();
+    await clerk.getByText('Done: Goods received.').waitFor();
+    await clerk.locator('li[data-receipt]').first().waitFor();
+    await buyer.reload();
+    await shoot(buyer, 'purchase-order-en');
+    if (screenshots) {
+      await buyer.getByLabel('Language').selectOption('zh-CN');
+      await buyer.getByRole('button', { name: 'Switch' }).click();
+      await buyer.getByRole('heading', { name: /采购订单/ }).waitFor();
+      await shoot(buyer, 'purchase-order-zh');
+    }
+    await clerk.context().close();
+    await buyer.context().close();
+  },
   'the warehouse, procurement and finance screens open for their departments': async (page) => {
     const screens = [
       ['warehouse', '/app/warehouse', 'Warehouse', '仓库', 'warehouse'],

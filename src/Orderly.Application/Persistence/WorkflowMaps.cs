@@ -87,7 +87,6 @@ internal sealed class AllocationRuleMap : IEntityTypeConfiguration<AllocationRul
         e.ToTable("allocation_rules").HasKey(x => x.Id);
         e.Ignore(x => x.NeedsRegion);
         e.Ignore(x => x.NeedsProductLines);
-        e.Ignore(x => x.Criteria);
         e.Property(x => x.People).HasConversion(
             people => JsonSerializer.Serialize(people, (JsonSerializerOptions?)null),
             json => JsonSerializer.Deserialize<List<Guid>>(json, (JsonSerializerOptions?)null) ?? new List<Guid>(),

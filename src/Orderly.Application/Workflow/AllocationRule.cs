@@ -74,21 +74,21 @@ public sealed class AllocationRule
         return ProductLine is not { } line || facts.ProductLines.Contains(line, StringComparer.OrdinalIgnoreCase);
     }
 
-    /// <summary>The criteria in words, for the assignment's reason and the dry run: "region East; value 1000–5000 EUR; priority 1–2".</summary>
-    internal string Criteria
+    /// <summary>
+    /// The criteria in words, for the rule list and the dry run: "customer ALFKI; region East; value 1000–5000 EUR;
+    /// priority 1–2", the customer named by <paramref name="customerCodes"/> (its id when the code is not there).
+    /// </summary>
+    internal string CriteriaNaming(IReadOnlyDictionary<CustomerId, string> customerCodes)
     {
-        get
-        {
-            var parts = new List<string>();
-            if (Step is { } step) parts.Add(step.ToName());
-            if (CustomerId is { } customer) parts.Add($"customer {customer.Value}");
-            if (Region is not null) parts.Add($"region {Region}");
-            if (ProductLine is not null) parts.Add($"product line {ProductLine}");
-            if (MinOrderValue is not null || MaxOrderValue is not null)
-                parts.Add($"value {Amount(MinOrderValue) ?? "0"}–{Amount(MaxOrderValue) ?? "any"} {Currency}");
-            if (MaxPriority is { } p) parts.Add(p == 1 ? "priority 1" : $"priority 1–{p}");
-            return parts.Count == 0 ? "every order" : string.Join("; ", parts);
-        }
+        var parts = new List<string>();
+        if (Step is { } step) parts.Add(step.ToName());
+        if (CustomerId is { } customer) parts.Add($"customer {customerCodes.GetValueOrDefault(customer, customer.Value.ToString())}");
+        if (Region is not null) parts.Add($"region {Region}");
+        if (ProductLine is not null) parts.Add($"product line {ProductLine}");
+        if (MinOrderValue is not null || MaxOrderValue is not null)
+            parts.Add($"value {Amount(MinOrderValue) ?? "0"}–{Amount(MaxOrderValue) ?? "any"} {Currency}");
+        if (MaxPriority is { } p) parts.Add(p == 1 ? "priority 1" : $"priority 1–{p}");
+        return parts.Count == 0 ? "every order" : string.Join("; ", parts);
     }
 
     private static string? Amount(decimal? value) => value?.ToString("0.##", CultureInfo.InvariantCulture);

@@ -108,9 +108,10 @@ public sealed class AllocationRules(OrderlyDbContext db, BusinessClock clock, Or
             trials.Add((item, await run.AllocateAsync(item, opening, ct)));
         }
         var names = await WorkItemViews.NamesAsync(db, [.. trials.SelectMany(t => t.Allocation.Considered.Select(c => c.Person))], ct);
+        var codes = await CustomerCodesAsync(trials.Select(t => t.Allocation.Rule), ct);
         PersonRef Person(Guid id) => new(id, names.GetValueOrDefault(id, ""));
         return new AllocationDryRunView(order.Id.Value, order.Number, [.. trials.Select(t => new AllocationTrialView(t.Item.Step.ToName(), t.Item.Department,
-            WorkItemViews.Utc(t.Item.DueAt), t.Allocation.Rule?.Name, t.Allocation.Rule?.Criteria, t.Allocation.Assignee is { } a ? Person(a) : null,
+            WorkItemViews.Utc(t.Item.DueAt), t.Allocation.Rule?.Name, t.Allocation.Rule?.CriteriaNaming(codes), t.Allocation.Assignee is { } a ? Person(a) : null,
             t.Allocation.Reason, [.. t.Allocation.Considered.Select(c => new CandidateView(Person(c.Person), c.Capacity, c.Open, c.DueBefore, c.HasRoom))]))]);
     }
 
@@ -193,8 +194,16 @@ public sealed class AllocationRules(OrderlyDbContext db, BusinessClock clock, Or
     private async Task<IReadOnlyList<AllocationRuleView>> ViewsAsync(IReadOnlyList<AllocationRule> rules, CancellationToken ct)
     {
         var names = await WorkItemViews.NamesAsync(db, [.. rules.SelectMany(r => r.People)], ct);
+        var codes = await CustomerCodesAsync(rules, ct);
         return [.. rules.Select(r => new AllocationRuleView(r.Id, r.Name, r.Position, r.Department, r.Step?.ToName(), r.CustomerId?.Value, r.Region,
             r.ProductLine, Money(r.MinOrderValue, r.Currency), Money(r.MaxOrderValue, r.Currency), r.Currency, r.MaxPriority, [.. r.People.Select(p => new PersonRef(p, names.GetValueOrDefault(p, "")))],
-            r.Overflow, r.Criteria, r.UpdatedAt, r.UpdatedBy))];
+            r.Overflow, r.CriteriaNaming(codes), r.UpdatedAt, r.UpdatedBy))];
+    }
+
+    /// <summary>The codes of the customers the rules name (a handful: rules are configured by people).</summary>
+    private async Task<IReadOnlyDictionary<CustomerId, string>> CustomerCodesAsync(IEnumerable<AllocationRule?> rules, CancellationToken ct)
+    {
+        var ids = rules.Where(r => r?.CustomerId is not null).Select(r => r!.CustomerId!.Value).Distinct().ToList();
+        return ids.Count == 0 ? new Dictionary<CustomerId, string>() : await db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Code, ct);
     }
 }

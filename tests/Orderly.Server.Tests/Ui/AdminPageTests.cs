@@ -35,9 +35,11 @@ public sealed class AdminPageTests
         var rule = (await api.GetAsync<List<AllocationRuleView>>("/api/workflow/allocation-rules")).ShouldHaveSingleItem();
         (rule.Name, rule.Department, rule.Position, rule.People.Single().Name).ShouldBe(("Alfreds", "review", 10, "rita@orderly.test"));
 
-        var (_, tried) = await management.PostAsync(path, addedHtml, "dry-run", ("order", order.Number));
+        addedHtml.ShouldContain("customer ALFKI", customMessage: "the criteria name the customer by its code");
+        var (_, tried) = await management.PostAsync(path, addedHtml, "dry-run", ("order", order.Number), ("step", "review"));
         tried.ShouldContain("Would go to");
-        tried.ShouldContain("rita@orderly.test");
+        tried.ShouldContain("Alfreds (customer ALFKI)", customMessage: "the rule that decides, with its criteria");
+        tried.ShouldContain("<dd class=\"would-go\">rita@orderly.test</dd>");
         var (_, unknown) = await management.PostAsync(path, addedHtml, "dry-run", ("order", "SO-NOPE"));
         unknown.ShouldContain("No order is numbered SO-NOPE.");
 
