@@ -111,7 +111,7 @@ const journeys = {
     await page.getByRole('status').getByText(/is yours now/).waitFor();
     expect(label.startsWith('Claim '), `unexpected button ${label}`);
   },
-  'an order goes from entry through review, two part shipments, invoice and payment to the customer seeing it paid': async (page) => {
+  'an order goes from entry through review, two part shipments, invoice and payment to the customer seeing it paid, then is closed': async (page) => {
     const requested = new Date(Date.now() + 45 * 86400000).toISOString().slice(0, 10);
     await signIn(page, 'sales', '/app/orders/new');
     await page.getByLabel('Customer code').fill('ALFKI');
@@ -170,6 +170,11 @@ const journeys = {
     await customer.getByRole('button', { name: 'Switch' }).click();
     await customer.locator('.order-status[data-status="Paid"]').getByText('已付款').waitFor();
     await shoot(customer, 'order-detail-zh');
+
+    // paid in full: finance closes the order, the last step of its journey
+    await finance.reload();
+    await finance.getByRole('button', { name: 'Close', exact: true }).click();
+    await statusIs(finance, 'Closed');
     for (const other of [review, warehouse, finance, customer]) await other.context().close();
   },
   'a second user\'s stale action is refused with a clear message': async (page) => {

@@ -18,4 +18,11 @@ internal static class UiFormat
         customer is { } c ? $"{c.Code} — {c.Name}" : "—";
 
     public static string Date(DateOnly? date) => date is { } d ? d.ToString("d", CultureInfo.CurrentCulture) : "—";
+
+    /// <summary>
+    /// A name of the API (an action of a history line, <c>record-payment</c>) in the page's language when the texts have
+    /// <paramref name="prefix"/> + name, else the name as the API writes it.
+    /// </summary>
+    public static string Named(Microsoft.Extensions.Localization.IStringLocalizer texts, string prefix, string name) =>
+        texts[prefix + name] is { ResourceNotFound: false } text ? text.Value : name;
 }

@@ -37,6 +37,7 @@ public sealed partial class OrderListPageTests
         WorkOrders(ofDepartment).ShouldContain(submitted.Number);
         var (overdueAlone, overdueHtml) = await browser.GetAsync("/app/orders?overdue=true");
         (overdueAlone.StatusCode, overdueHtml.Contains("Choose a department")).ShouldBe((HttpStatusCode.BadRequest, true));
+        (await browser.GetAsync("/app/orders?overdue=yes")).Response.StatusCode.ShouldBe(HttpStatusCode.OK, "a hand-typed value is no filter, not a failure");
     }
 
     [Fact]
