@@ -54,6 +54,7 @@ public sealed class UserUseCases(UserManager<OrderlyUser> users, OrderlyDbContex
         var user = await FindAsync(id, ct);
         var roles = RoleChoice.Parse(request.Roles, "roles", required: true);
         CheckCustomerLink(roles, user.CustomerId is not null);
+        await KeepAnAdministratorAsync(user, roles.Contains(Role.SystemAdministration), ct);
         user.Roles.RemoveAll(r => !roles.Any(role => role.ToName() == r.Role));
         foreach (var role in roles.Where(role => user.Roles.All(r => r.Role != role.ToName())))
             user.Roles.Add(new UserRole { UserId = user.Id, Role = role.ToName() });
@@ -67,6 +68,7 @@ public sealed class UserUseCases(UserManager<OrderlyUser> users, OrderlyDbContex
         var user = await FindAsync(id, ct);
         if (!user.Disabled)
         {
+            await KeepAnAdministratorAsync(user, staysAdministrator: false, ct);
             user.Disabled = true;
             Check(await users.UpdateSecurityStampAsync(user));
         }
@@ -123,6 +125,19 @@ public sealed class UserUseCases(UserManager<OrderlyUser> users, OrderlyDbContex
             throw InvalidInput.ForField("department", "user.department_invalid",
                 $"'{department}' is not a department; the departments are {string.Join(", ", Enum.GetValues<Role>().Where(r => !r.IsOutsideParty()).Select(r => r.ToName()))}.");
         return role.ToName();
+    }
+
+    /// <summary>
+    /// 409 <c>user.last_administrator</c> when the change would leave no enabled user holding system administration:
+    /// nobody could then manage users, roles or tokens.
+    /// </summary>
+    private async Task KeepAnAdministratorAsync(OrderlyUser user, bool staysAdministrator, CancellationToken ct)
+    {
+        var administration = Role.SystemAdministration.ToName();
+        if (staysAdministrator || user.Disabled || user.Roles.All(r => r.Role != administration)) return;
+        if (!await db.Users.AnyAsync(u => u.Id != user.Id && !u.Disabled && u.Roles.Any(r => r.Role == administration), ct))
+            throw new BusinessRuleViolation("user.last_administrator",
+                $"{user.Email} is the last enabled system administrator: give another user the system-administration role first, or nobody could manage users.");
     }
 
     internal static InvalidInput WeakPassword(string field = "password") => InvalidInput.ForField(field, "user.password_weak",

@@ -44,7 +44,7 @@ public sealed class OrderStore(OrderlyDbContext db, OrderlyOptions options, Call
     /// </summary>
     public async Task<Guid?> IdOfNumberAsync(string number, CancellationToken ct)
     {
-        var wanted = number.Trim();
+        var wanted = number.Trim().ToUpperInvariant(); // numbers are written upper-case (SO-2026-000123); so-2026-000123 finds it too
         var found = await db.SalesOrders.AsNoTracking().Where(o => o.Number == wanted)
             .Select(o => new { o.Id, o.CustomerId }).SingleOrDefaultAsync(ct);
         return found is not null && caller.MaySee(found.CustomerId) ? found.Id.Value : null;

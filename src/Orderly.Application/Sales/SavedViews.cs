@@ -32,6 +32,7 @@ public sealed class SavedViews(OrderlyDbContext db, TimeProvider clock)
         var name = (request.Name ?? "").Trim();
         if (name.Length is 0 or > MaxNameLength) errors.Add("name", $"Name the view with 1 to {MaxNameLength} characters; '{Shortened(name)}' has {name.Length}.");
         var query = Normalized(request.Query ?? "", errors);
+        if (query.Length == 0 && !errors.Any) errors.Add("query", "A view keeps at least one filter of the order list: filter the list first, then save it.");
         errors.ThrowIfAny("view.invalid", "The view cannot be saved as sent; see the errors per field.");
 
         var existing = await db.SavedViews.FirstOrDefaultAsync(v => v.UserId == user && v.Name == name, ct);

@@ -58,7 +58,7 @@ public sealed class AllocationRules(OrderlyDbContext db, BusinessClock clock, Or
 
     public async Task<IReadOnlyList<AllocationRuleView>> ListAsync(CancellationToken ct)
     {
-        var rules = await db.AllocationRules.AsNoTracking().Take(AllocationRule.MaxRules).ToListAsync(ct);
+        var rules = await db.AllocationRules.AsNoTracking().OrderBy(r => r.Position).ThenBy(r => r.Name).Take(AllocationRule.MaxRules).ToListAsync(ct);
         return await ViewsAsync(AllocationRule.InEvaluationOrder(rules), ct);
     }
 

@@ -48,7 +48,7 @@ internal sealed class WorkAllocation(OrderlyDbContext db)
 
     private async Task<AllocationRule?> RuleForAsync(WorkItem item, OrderOpening order, CancellationToken ct)
     {
-        var rules = db.Work.AllocationRules ??= AllocationRule.InEvaluationOrder(await db.AllocationRules.AsNoTracking().Take(AllocationRule.MaxRules).ToListAsync(ct));
+        var rules = db.Work.AllocationRules ??= AllocationRule.InEvaluationOrder(await db.AllocationRules.AsNoTracking().OrderBy(r => r.Position).ThenBy(r => r.Name).Take(AllocationRule.MaxRules).ToListAsync(ct));
         foreach (var rule in rules.Where(r => r.Department == item.Department))
             if (rule.Matches(item.Department, item.Step, order, rule.NeedsRegion || rule.NeedsProductLines ? await FactsAsync(order, ct) : NoFacts))
                 return rule;

@@ -61,7 +61,10 @@ internal static class SignInSetup
                 // The API never redirects to a login page: the bearer scheme answers challenges (401) and refusals (403).
                 o.ForwardChallenge = ApiTokenAuthentication.SchemeName;
                 o.ForwardForbid = ApiTokenAuthentication.SchemeName;
-            });
+            })
+            // Never signed in to (Orderly has no two-factor sign-in), but Identity's SecurityStampValidator signs out of it
+            // when a session's stamp is stale (a password, role or disable changed): without the scheme that is a 500.
+            .AddCookie(IdentityConstants.TwoFactorRememberMeScheme, o => o.Cookie.Name = "orderly.two-factor");
         services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddAntiforgery(o =>
         {

@@ -16,5 +16,8 @@ internal static class AdminScreens
     ];
 
     /// <summary>Whether the caller may open at least one of them.</summary>
-    public static bool AnyFor(Application.Common.Caller caller) => All.Any(s => caller.May(s.Permission));
+    public static bool AnyFor(Application.Common.Caller caller) => For(caller).Any();
+
+    /// <summary>The screens the caller may open; none for a customer or dealer user (administration is the company's own).</summary>
+    public static IEnumerable<Screen> For(Application.Common.Caller caller) => caller.SeesOnlyOwn ? [] : All.Where(s => caller.May(s.Permission));
 }

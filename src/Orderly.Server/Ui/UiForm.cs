@@ -8,12 +8,12 @@ namespace Orderly.Server.Ui;
 /// browser's number field sends); a field that does not read as its type is an error under the field, in
 /// <see cref="Errors"/>, and reads as null.
 /// </summary>
-internal sealed class UiForm(IFormCollection form, Func<string, string> notANumber)
+public sealed class UiForm(IFormCollection form, Func<string, string> notANumber)
 {
     /// <summary>The fields that did not read as their type, with the words to show under each.</summary>
     public Dictionary<string, string> Errors { get; } = [];
 
-    public static async Task<UiForm> OfAsync(HttpContext http, Func<string, string> notANumber) =>
+    internal static async Task<UiForm> OfAsync(HttpContext http, Func<string, string> notANumber) =>
         new(http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : FormCollection.Empty, notANumber);
 
     /// <summary>The field trimmed, or null when it is absent or blank.</summary>
@@ -22,12 +22,17 @@ internal sealed class UiForm(IFormCollection form, Func<string, string> notANumb
     /// <summary>Every value the field was sent with (a group of checkboxes), blanks left out.</summary>
     public IReadOnlyList<string> All(string name) => [.. form[name].Select(v => v?.Trim() ?? "").Where(v => v.Length > 0)];
 
+    /// <summary>The name of the form that was posted (Blazor's <c>_handler</c> field).</summary>
+    public string? Name => Text("_handler");
+
     /// <summary>Whether a checkbox of that name was sent checked.</summary>
     public bool Checked(string name) => form[name].Count > 0;
 
     public int? Int(string name) => Parse(name, t => int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : (int?)null);
 
-    public decimal? Decimal(string name) => Parse(name, t => decimal.TryParse(t, NumberStyles.Number, CultureInfo.InvariantCulture, out var v) ? v : (decimal?)null);
+    /// <summary>A decimal written with a point (<c>1234.5</c>, <c>-3</c>); a comma is refused rather than read as a thousands separator.</summary>
+    public decimal? Decimal(string name) => Parse(name, t => decimal.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+        CultureInfo.InvariantCulture, out var v) ? v : (decimal?)null);
 
     /// <summary>The id of the customer whose code the field holds; null when blank, or when no customer has it (an error under the field).</summary>
     public async Task<Guid?> CustomerIdAsync(string name, Application.Customers.CustomerLookup customers, Func<string, string> noCustomer, CancellationToken ct)

@@ -19,4 +19,16 @@ public abstract class UiFormPage : ComponentBase
 
     /// <summary>What the page reads before it renders (what <c>OnInitializedAsync</c> would do).</summary>
     protected abstract Task InitializeAsync();
+
+    private static readonly IReadOnlyDictionary<string, string> NoErrors = new Dictionary<string, string>();
+
+    /// <summary>The posted form a handler refused (set by the handler): shown again as typed, its errors under its own fields.</summary>
+    protected UiForm? RefusedForm { get; set; }
+
+    /// <summary>The refused form when it is <paramref name="form"/> (its <c>@formname</c>), else null: the other forms of the page stay as they were.</summary>
+    protected UiForm? PostedFor(string form) => RefusedForm?.Name == form ? RefusedForm : null;
+
+    /// <summary><paramref name="errors"/> when the refused form is <paramref name="form"/>, else none: one form's errors never stand under another's fields.</summary>
+    protected IReadOnlyDictionary<string, string> ErrorsFor(string form, IReadOnlyDictionary<string, string> errors) =>
+        RefusedForm?.Name == form ? errors : NoErrors;
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Orderly.Application.People;
+using Orderly.Application.Procurement;
 using Orderly.Application.Workflow;
 
 namespace Orderly.Server.Tests.Ui;
@@ -17,7 +18,7 @@ public sealed class AdminPageTests
     {
         using var api = new OrderlyApi();
         await api.SeedAsync();
-        var reviewer = await api.ScalarAsync("SELECT id FROM users WHERE email = @e", ("e", (await NewUserAsync(api, "rita@orderly.test", "review")).Email));
+        var reviewer = (await NewUserAsync(api, "rita@orderly.test", "review")).Id;
         var order = await api.RunAsync((await api.PlaceOrderAsync("ALFKI", ("CHAI", 1))).Id, "submit");
         var management = await UiBrowser.SignedInAsAsync(api, "mia@orderly.test", ["management"]);
         const string path = "/app/admin/allocation";
@@ -28,8 +29,13 @@ public sealed class AdminPageTests
         var (refused, refusedHtml) = await management.PostAsync(path, page, "rule-create", ("name", "Alfreds"), ("department", "review"),
             ("customerCode", "NOPE"));
         (refused.StatusCode, refusedHtml.Contains("No customer has code NOPE.")).ShouldBe((HttpStatusCode.BadRequest, true));
+        refusedHtml.ShouldContain("value=\"Alfreds\"", customMessage: "what was typed is shown again");
+        var (wrongPerson, wrongPersonHtml) = await management.PostAsync(path, page, "rule-create", ("name", "Stock desk"), ("department", "warehouse"),
+            ("people", reviewer.ToString()));
+        (wrongPerson.StatusCode, wrongPersonHtml.Contains("does not hold the warehouse role")).ShouldBe((HttpStatusCode.BadRequest, true), "the error of people[0], under People");
+        wrongPersonHtml.ShouldContain($"value=\"{reviewer}\" checked", customMessage: "the person ticked stays ticked");
         var (added, addedHtml) = await management.PostAsync(path, page, "rule-create", ("name", "Alfreds"), ("department", "review"),
-            ("people", reviewer!.ToString()!), ("customerCode", "ALFKI"), ("position", "10"));
+            ("people", reviewer.ToString()), ("customerCode", "ALFKI"), ("position", "10"));
         added.StatusCode.ShouldBe(HttpStatusCode.OK, addedHtml);
         addedHtml.ShouldContain("Rule 'Alfreds' saved.");
         var rule = (await api.GetAsync<List<AllocationRuleView>>("/api/workflow/allocation-rules")).ShouldHaveSingleItem();
@@ -184,6 +190,64 @@ public sealed class AdminPageTests
 
         (await new UiBrowser(api).SignInAsync("pia@orderly.test", "another long passphrase")).ShouldBe("/app/work");
         Convert.ToInt64(await api.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE detail = 'pia@orderly.test changed their password'")).ShouldBe(1L);
+    }
+
+    [Fact]
+    public async Task The_last_enabled_system_administrator_can_be_neither_disabled_nor_demoted()
+    {
+        using var api = new OrderlyApi();
+        var admin = (await api.GetAsync<List<UserView>>("/api/users")).Single(u => u.Roles.Contains("system-administration"));
+
+        await OrderlyApi.ProblemAsync(await api.Client.PostAsJsonAsync($"/api/users/{admin.Id}/disable", new { }), HttpStatusCode.Conflict, "user.last_administrator");
+        await OrderlyApi.ProblemAsync(await api.Client.PutAsJsonAsync($"/api/users/{admin.Id}/roles", new { roles = new[] { "order-administration" } }),
+            HttpStatusCode.Conflict, "user.last_administrator");
+        var second = await OrderlyApi.Read<UserView>(await api.Client.PostAsJsonAsync("/api/users",
+            new { email = "ada@orderly.test", displayName = "Ada", password = UiBrowser.Password, roles = new[] { "system-administration" } }), HttpStatusCode.Created);
+        (await api.Client.PostAsJsonAsync($"/api/users/{second.Id}/disable", new { })).StatusCode.ShouldBe(HttpStatusCode.OK, "another administrator remains");
+    }
+
+    [Fact]
+    public async Task A_users_other_sessions_are_sent_to_sign_in_after_their_password_or_roles_change_not_failed()
+    {
+        using var api = new OrderlyApi();
+        var first = await UiBrowser.SignedInAsAsync(api, "fay@orderly.test", ["finance"]);
+        var second = new UiBrowser(api);
+        await second.SignInAsync("fay@orderly.test", UiBrowser.Password);
+        var (_, page) = await first.GetAsync("/app/profile");
+
+        await first.PostAsync("/app/profile", page, "password", ("currentPassword", UiBrowser.Password), ("newPassword", "a brand new passphrase"),
+            ("repeatPassword", "a brand new passphrase"));
+
+        var (stale, _) = await second.GetAsync("/app/orders");
+        (stale.StatusCode, UiBrowser.PathOf(stale)).ShouldBe((HttpStatusCode.Redirect, "/app/sign-in?returnUrl=%2Fapp%2Forders"));
+        (await second.Client.GetAsync("/api/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await first.GetAsync("/app/orders")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Forms_of_actions_a_role_may_not_take_are_refused_when_posted_anyway()
+    {
+        using var api = new OrderlyApi();
+        await api.SeedAsync();
+        await BackorderAndPromiseTests.OfferAsync(api, "ACME", "CHAI", leadTimeDays: 7);
+        var po = await OrderlyApi.Read<PurchaseOrderView>(await api.Client.PostAsJsonAsync("/api/purchase-orders",
+            new { supplierCode = "ACME", warehouseCode = "MAIN", lines = new[] { new { sku = "CHAI", quantity = 20 } } }, OrderlyApi.Json), HttpStatusCode.Created);
+        (await api.Client.PostAsJsonAsync($"/api/purchase-orders/{po.Id}/send", new { }, OrderlyApi.Json)).EnsureSuccessStatusCode();
+        var sla = await OrderlyApi.Read<SlaDefinitionView>(await api.Client.PutAsJsonAsync("/api/workflow/slas", new { step = "review", budgetMinutes = 60 }), HttpStatusCode.OK);
+        var sales = await UiBrowser.SignedInAsAsync(api, "sam@orderly.test", ["sales"]);
+        var poPath = $"/app/procurement/purchase-orders/{po.Id}";
+        var version = (await api.GetAsync<PurchaseOrderView>($"/api/purchase-orders/{po.Id}")).Version;
+
+        var (receive, _) = await sales.PostAsync(poPath, (await sales.GetAsync(poPath)).Html, "po-receive", ("line", "1"), ("quantity.1", "1"), ("version", version.ToString()));
+        var (deleteSla, _) = await sales.PostAsync("/app/admin/slas", (await sales.GetAsync("/app/admin/slas")).Html, "sla-delete", ("sla", sla.Id!.Value.ToString()));
+        var (createUser, _) = await sales.PostAsync("/app/admin/users", (await sales.GetAsync("/app/admin/users")).Html, "user-create",
+            ("email", "eve@orderly.test"), ("displayName", "Eve"), ("password", UiBrowser.Password), ("roles", "system-administration"));
+
+        (receive.StatusCode, deleteSla.StatusCode).ShouldBe((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden));
+        createUser.StatusCode.ShouldBeOneOf([HttpStatusCode.Forbidden, HttpStatusCode.BadRequest], "the page has no such form for this user");
+        (await api.GetAsync<List<GoodsReceiptView>>($"/api/purchase-orders/{po.Id}/receipts")).ShouldBeEmpty();
+        (await api.GetAsync<List<SlaDefinitionView>>("/api/workflow/slas")).ShouldContain(s => s.Id == sla.Id);
+        (await api.GetAsync<List<UserView>>("/api/users")).ShouldNotContain(u => u.Email == "eve@orderly.test");
     }
 
     private static async Task<UserView> NewUserAsync(OrderlyApi api, string email, string role) =>
