@@ -94,7 +94,7 @@ public sealed class PurchaseOrder
             throw InvalidInput.ForField("quantity", "receipt.quantity_not_positive", "A received quantity must be greater than zero.");
         if (quantity > line.OpenQuantity)
             throw new BusinessRuleViolation("receipt.exceeds_open_quantity",
-                $"Line {lineNo} of {Number} has {line.OpenQuantity} open; receiving {quantity} would exceed what was ordered.");
+                $"Line {lineNo} of {Number} has {Written(line.OpenQuantity)} open; receiving {Written(quantity)} would exceed what was ordered.");
         line.ReceivedQuantity += quantity;
         var target = _lines.All(l => l.OpenQuantity == 0) ? PurchaseOrderStatus.Received : PurchaseOrderStatus.PartiallyReceived;
         MoveTo(row, target, actor, now, $"Received {quantity} {line.Sku} on line {lineNo}.");
@@ -131,6 +131,9 @@ public sealed class PurchaseOrder
         UpdatedAt = now;
         Version++;
     }
+
+    /// <summary>A quantity in a message as a person writes it (20, 2.5), whatever scale the database stored it with.</summary>
+    private static string Written(decimal quantity) => quantity.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 public sealed record PurchaseOrderLineTerms(string Sku, decimal Quantity, decimal UnitPrice);
